@@ -1,0 +1,33 @@
+package io.livedrop.common.config;
+
+import io.livedrop.common.events.EventCodec;
+import io.livedrop.common.pagination.CursorCodec;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Beans every service uses: the clock, cursor signing and the event codec. */
+@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+public class CoreConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CursorCodec cursorCodec(@Value("${livedrop.cursor.secret}") String secret) {
+        return new CursorCodec(secret);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventCodec eventCodec(JsonMapper jsonMapper) {
+        return new EventCodec(jsonMapper);
+    }
+}

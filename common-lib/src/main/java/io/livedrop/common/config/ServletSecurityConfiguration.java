@@ -1,0 +1,93 @@
+package io.livedrop.common.config;
+
+import io.livedrop.common.error.ServletProblemWriter;
+import io.livedrop.common.security.AuthenticatedUserResolver;
+import io.livedrop.common.security.JwtDecoders;
+import io.livedrop.common.security.ProblemSecurityHandlers;
+import io.livedrop.common.security.Scopes;
+import io.livedrop.common.security.SecurityProperties;
+import io.livedrop.common.security.ServiceAuthorizationRules;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every servlet service is a resource server: it validates RS256 tokens against auth-service's JWKS
+ * itself (a call that bypasses the gateway is not trusted). {@code /internal/**} needs a service
+ * credential, every other path a user token unless the service's {@link ServiceAuthorizationRules}
+ * say otherwise.
+ */
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"
+        },
+        after = ServletWebConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({SecurityFilterChain.class, JwtDecoder.class})
+@EnableConfigurationProperties(SecurityProperties.class)
+public class ServletSecurityConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(SecurityProperties properties) {
+        return JwtDecoders.forAudience(properties, Scopes.API_AUDIENCE);
+    }
+
+    @Bean
+    ProblemSecurityHandlers problemSecurityHandlers(ServletProblemWriter writer) {
+        return new ProblemSecurityHandlers(writer);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain livedropSecurityFilterChain(
+            HttpSecurity http,
+            ObjectProvider<ServiceAuthorizationRules> serviceRules,
+            ProblemSecurityHandlers problems,
+            JwtDecoder jwtDecoder)
+            throws Exception {
+        List<ServiceAuthorizationRules> rules = serviceRules.orderedStream().toList();
+        http.csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(authorize -> {
+                    authorize
+                            .requestMatchers("/actuator/**", "/v3/api-docs/**", "/error")
+                            .permitAll();
+                    authorize.requestMatchers("/internal/**").hasAuthority(Scopes.authority(Scopes.INTERNAL));
+                    rules.forEach(rule -> rule.apply(authorize));
+                    authorize.anyRequest().hasAuthority(Scopes.authority(Scopes.USER));
+                })
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.decoder(jwtDecoder))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    WebMvcConfigurer authenticatedUserArguments() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new AuthenticatedUserResolver());
+            }
+        };
+    }
+}

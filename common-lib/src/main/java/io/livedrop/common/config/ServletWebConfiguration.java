@@ -1,0 +1,42 @@
+package io.livedrop.common.config;
+
+import io.livedrop.common.error.ProblemErrorController;
+import io.livedrop.common.error.ServletProblemHandler;
+import io.livedrop.common.error.ServletProblemWriter;
+import io.livedrop.common.web.RequestIdFilter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
+
+/** problem+json for every error and request ids for every request of a servlet service. */
+@AutoConfiguration(
+        beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
+        afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class ServletWebConfiguration {
+
+    @Bean
+    ServletProblemHandler servletProblemHandler() {
+        return new ServletProblemHandler();
+    }
+
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    @Bean
+    ServletProblemWriter servletProblemWriter(JsonMapper jsonMapper) {
+        return new ServletProblemWriter(jsonMapper);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        var registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}

@@ -1,0 +1,73 @@
+package io.livedrop.common.messaging;
+
+import io.livedrop.common.events.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Kafka conventions of EVENTS.md: every topic (and its {@code .DLT}) is created at start-up with the
+ * configured partitions and replication, and a record that keeps failing goes to the dead-letter
+ * topic after bounded retries instead of blocking its partition.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@ConditionalOnClass(KafkaOperations.class)
+@EnableConfigurationProperties(KafkaTopicsProperties.class)
+public class KafkaMessagingConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaMessagingConfiguration.class);
+
+    @Bean
+    KafkaAdmin.NewTopics livedropTopics(KafkaTopicsProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            topics.add(topic(topic, properties));
+            topics.add(topic(topic + Topics.DEAD_LETTER_SUFFIX, properties));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler livedropKafkaErrorHandler(
+            KafkaOperations<Object, Object> kafka, KafkaTopicsProperties properties) {
+        var recoverer = new DeadLetterPublishingRecoverer(kafka, (record, ex) -> {
+            log.warn(
+                    "Dead-lettering {}@{}/{}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    ex.getMessage());
+            return new org.apache.kafka.common.TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1);
+        });
+        return new DefaultErrorHandler(
+                recoverer, new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+        return new KafkaHealthIndicator(kafkaAdmin);
+    }
+
+    private static NewTopic topic(String name, KafkaTopicsProperties properties) {
+        return TopicBuilder.name(name)
+                .partitions(properties.partitions())
+                .replicas(properties.replicationFactor())
+                .build();
+    }
+}
