@@ -3,6 +3,7 @@ package io.livedrop.common.test;
 import io.livedrop.common.client.ServiceTokenProvider;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -51,12 +52,14 @@ public class TestInfrastructure {
     }
 
     @Bean
+    @ConditionalOnClass(name = "com.nimbusds.jose.JWSSigner")
     TestJwtIssuer testJwtIssuer() {
         return TestJwtIssuer.shared();
     }
 
     /** Outgoing internal calls carry a service token from the test issuer instead of auth-service's. */
     @Bean
+    @ConditionalOnClass(name = "com.nimbusds.jose.JWSSigner")
     ServiceTokenProvider testServiceTokenProvider(@Value("${spring.application.name:test}") String clientId) {
         return () -> TestJwtIssuer.shared().serviceToken(clientId);
     }

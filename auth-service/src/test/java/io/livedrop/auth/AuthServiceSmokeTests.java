@@ -1,0 +1,7 @@
+package io.livedrop.auth;
+
+import io.livedrop.common.test.IntegrationTest;
+import io.livedrop.common.test.ServiceSmokeTests;
+
+@IntegrationTest
+class AuthServiceSmokeTests extends ServiceSmokeTests {}

@@ -1,0 +1,68 @@
+package io.livedrop.common.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * What every service answers from day one: health with liveness/readiness probes, Prometheus
+ * metrics, OpenAPI docs, and problem+json for an unknown route. A service's smoke test extends this
+ * and is annotated {@link IntegrationTest}.
+ */
+public abstract class ServiceSmokeTests {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void healthIsUp() throws Exception {
+        var response = get("/actuator/health");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void livenessAndReadinessProbesAreUp() throws Exception {
+        assertThat(get("/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
+        assertThat(get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void prometheusExposesJvmAndHttpMetrics() throws Exception {
+        get("/actuator/health");
+        var response = get("/actuator/prometheus");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("jvm_memory_used_bytes").contains("http_server_requests_seconds");
+    }
+
+    @Test
+    void servesOpenApiDocs() throws Exception {
+        var response = get("/v3/api-docs");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"openapi\"");
+    }
+
+    @Test
+    void unknownRouteGetsProblemJson() throws Exception {
+        var response = get("/definitely/not/a/route");
+        assertThat(response.statusCode()).isBetween(400, 499);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+    }
+
+    protected HttpResponse<String> get(String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
