@@ -1,0 +1,156 @@
+package io.livedrop.e2e.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole LiveDrop fleet for the end-to-end tests, started once per test JVM with the project's
+ * own launcher ({@code ./livedrop up}) on a free port range, with its own databases, Redis key
+ * prefix and Kafka broker, and purged when the JVM exits. Set {@code LIVEDROP_E2E_PORT_BASE} to run
+ * the tests against a fleet that is already up (it is then left running).
+ */
+public final class Fleet {
+
+    public static final List<String> SERVICES = List.of(
+            "gateway-service",
+            "auth-service",
+            "catalog-service",
+            "follower-service",
+            "inventory-service",
+            "order-service",
+            "payment-service",
+            "notification-service");
+
+    private static Fleet shared;
+
+    private final Path root;
+    private final int portBase;
+    private final Map<String, String> environment;
+    private final boolean ownedByTests;
+
+    private Fleet(Path root, int portBase, Map<String, String> environment, boolean ownedByTests) {
+        this.root = root;
+        this.portBase = portBase;
+        this.environment = environment;
+        this.ownedByTests = ownedByTests;
+    }
+
+    public static synchronized Fleet shared() {
+        if (shared == null) {
+            shared = startOrAttach();
+        }
+        return shared;
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + portBase;
+    }
+
+    public String gatewayWebSocketUrl() {
+        return "ws://localhost:" + portBase;
+    }
+
+    public String serviceUrl(String service) {
+        return "http://localhost:" + (portBase + SERVICES.indexOf(service));
+    }
+
+    public String kafkaBootstrapServers() {
+        return "localhost:" + environment.get("LIVEDROP_KAFKA_PORT");
+    }
+
+    /** Stops one service, as a crash or a deployment would (graceful SIGTERM). */
+    public void stop(String service) {
+        launcher("stop", service);
+    }
+
+    /** Starts a stopped service and waits until it reports UP. */
+    public void start(String service) {
+        launcher("start", service);
+    }
+
+    private static Fleet startOrAttach() {
+        Path root = Path.of(System.getProperty("livedrop.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        String attachTo = System.getenv("LIVEDROP_E2E_PORT_BASE");
+        if (attachTo != null && !attachTo.isBlank()) {
+            Map<String, String> env =
+                    Map.of("LIVEDROP_KAFKA_PORT", System.getenv().getOrDefault("LIVEDROP_KAFKA_PORT", "9092"));
+            return new Fleet(root, Integer.parseInt(attachTo), env, false);
+        }
+        int portBase = freePortRange();
+        String run = HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("LIVEDROP_HOME", root.resolve("e2e-tests/target/fleet-" + run).toString());
+        env.put("LIVEDROP_PORT_BASE", Integer.toString(portBase));
+        env.put("LIVEDROP_KAFKA_PORT", Integer.toString(portBase + 90));
+        env.put("LIVEDROP_DB_PREFIX", "ld_e2e_" + run + "_");
+        env.put("LIVEDROP_REDIS_KEY_PREFIX", "ld-e2e-" + run + ":");
+        env.putIfAbsent("LIVEDROP_SERVICE_HEAP", "384m");
+        env.putIfAbsent("LIVEDROP_NOTIFICATION_HEAP", "512m");
+        env.putIfAbsent("LIVEDROP_KAFKA_HEAP", "512m");
+        Fleet fleet = new Fleet(root, portBase, env, true);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> fleet.launcher("purge"), "purge-e2e-fleet"));
+        fleet.launcher("up");
+        return fleet;
+    }
+
+    private void launcher(String... args) {
+        if (!ownedByTests && !args[0].equals("stop") && !args[0].equals("start")) {
+            return;
+        }
+        Path log = Path.of(environment.getOrDefault(
+                        "LIVEDROP_HOME", root.resolve(".livedrop").toString()))
+                .resolve("launcher.log");
+        try {
+            Files.createDirectories(log.getParent());
+            var command = new java.util.ArrayList<String>();
+            command.add(root.resolve("livedrop").toString());
+            command.addAll(List.of(args));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException(
+                        "./livedrop " + String.join(" ", args) + " failed; output:\n" + Files.readString(log));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A base port whose 100 successors are free (services use +0..+7, Kafka +90 and +91). */
+    private static int freePortRange() {
+        SecureRandom random = new SecureRandom();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = 20_000 + random.nextInt(300) * 100;
+            if (isFree(base) && isFree(base + 7) && isFree(base + 90) && isFree(base + 91)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free port range found");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
