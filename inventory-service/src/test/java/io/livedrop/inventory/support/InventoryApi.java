@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,8 +13,15 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** order-service's view of inventory: the internal API over HTTP with a service token. Thread-safe. */
+/**
+ * order-service's view of inventory: the internal API over HTTP with a service token. Like a
+ * well-behaved caller it retries a {@code 503} (the service shedding load when no database
+ * connection is free in time; nothing was written) with the same request — every internal call is
+ * idempotent. Thread-safe.
+ */
 public final class InventoryApi {
+
+    private static final int MAX_ATTEMPTS = 10;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -60,7 +68,12 @@ public final class InventoryApi {
     }
 
     public Response post(String path, String jsonBody) {
-        return postAs(path, jsonBody, serviceToken);
+        Response response = postAs(path, jsonBody, serviceToken);
+        for (int attempt = 1; response.status() == 503 && attempt < MAX_ATTEMPTS; attempt++) {
+            sleep(Duration.ofMillis(200L * attempt));
+            response = postAs(path, jsonBody, serviceToken);
+        }
+        return response;
     }
 
     public Response postAs(String path, String jsonBody, String token) {
@@ -105,6 +118,15 @@ public final class InventoryApi {
                     response.headers().firstValue("Content-Type").orElse(""));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -6,10 +6,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * {@code livedrop_inventory_reservations_total{outcome}} (held, replayed, sold_out, limit, not_live,
- * not_found), the reserve latency {@code livedrop_inventory_reserve_seconds} and
+ * not_found, unavailable, error), the reserve latency {@code livedrop_inventory_reserve_seconds} and
  * {@code livedrop_inventory_transitions_total{to, by}} for confirm / release / return / expiry.
  */
 @Component
@@ -47,6 +48,9 @@ public class ReservationMetrics {
                         default -> "refused";
                     });
             throw refused;
+        } catch (CannotCreateTransactionException overloaded) {
+            count("unavailable");
+            throw overloaded;
         } catch (RuntimeException failed) {
             count("error");
             throw failed;
