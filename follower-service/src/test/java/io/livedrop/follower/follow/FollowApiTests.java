@@ -16,6 +16,8 @@ import io.livedrop.follower.creator.persistence.CreatorRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -232,9 +234,19 @@ class FollowApiTests {
             Reply reply = api.follow(user, creator);
 
             assertThat(reply.status()).isEqualTo(201);
-            assertThat(fixtures.eventsOf(creator))
+            List<OutboxedEvent> events = fixtures.eventsOf(creator);
+            assertThat(events)
                     .extracting(OutboxedEvent::topic)
                     .containsExactly(FollowCreated.TOPIC, FollowDeleted.TOPIC, FollowCreated.TOPIC);
+            // consumers keep the newest change of an edge by `at`: a pair's changes carry increasing times
+            assertThat(events)
+                    .extracting(event -> Instant.parse(
+                            event.envelope().path("data").path("at").asString()))
+                    .isSortedAccordingTo(Comparator.naturalOrder())
+                    .doesNotHaveDuplicates();
+            assertThat(Instant.parse(
+                            events.getLast().envelope().path("data").path("at").asString()))
+                    .isEqualTo(Instant.parse(reply.text("followedAt")));
         }
 
         @Test

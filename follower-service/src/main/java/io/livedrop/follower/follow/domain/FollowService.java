@@ -10,9 +10,7 @@ import io.livedrop.follower.follow.persistence.FollowEdges;
 import io.livedrop.follower.follow.persistence.FollowerCounts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -25,6 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
  * different followers of one creator do not wait for each other (no per-creator lock: that would be
  * the celebrity's hot row), so their events may be relayed in an order other than their commits;
  * their effects on consumers (a count, a subscription per pair) do not depend on that order.
+ *
+ * <p>Times ({@code followedAt}, the events' {@code at}) come from PostgreSQL's clock, not the
+ * instance's: with several instances and skewed clocks, the changes of one pair still carry strictly
+ * increasing times, which consumers use to keep the newest change of an edge.
  */
 @Service
 public class FollowService {
@@ -36,22 +38,15 @@ public class FollowService {
     private final FollowerCounts counts;
     private final CreatorRegistry creators;
     private final Outbox outbox;
-    private final Clock clock;
     private final Counter followsCreated;
     private final Counter followsDeleted;
 
     public FollowService(
-            FollowEdges edges,
-            FollowerCounts counts,
-            CreatorRegistry creators,
-            Outbox outbox,
-            Clock clock,
-            MeterRegistry meters) {
+            FollowEdges edges, FollowerCounts counts, CreatorRegistry creators, Outbox outbox, MeterRegistry meters) {
         this.edges = edges;
         this.counts = counts;
         this.creators = creators;
         this.outbox = outbox;
-        this.clock = clock;
         this.followsCreated = Counter.builder("livedrop.follows.changes")
                 .tag("change", "created")
                 .description("Follow edges created")
@@ -75,17 +70,17 @@ public class FollowService {
         if (!creators.exists(creatorId)) {
             throw new ApiException(ErrorCode.CREATOR_NOT_FOUND, "No creator with id " + creatorId);
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         for (int attempt = 1; attempt <= FOLLOW_ATTEMPTS; attempt++) {
-            Optional<Instant> inserted = edges.insertIfAbsent(creatorId, userId, now);
+            Optional<Instant> inserted = edges.insertIfAbsent(creatorId, userId);
             if (inserted.isPresent()) {
+                Instant followedAt = inserted.get();
                 counts.increment(creatorId, userId);
                 outbox.publish(
                         FollowCreated.TOPIC,
                         creatorId.toString(),
-                        new FollowCreated(creatorId.toString(), userId.toString(), now));
+                        new FollowCreated(creatorId.toString(), userId.toString(), followedAt));
                 followsCreated.increment();
-                return new FollowOutcome(new FollowEdge(creatorId, userId, now), true);
+                return new FollowOutcome(new FollowEdge(creatorId, userId, followedAt), true);
             }
             Optional<Instant> existing = edges.followedAt(creatorId, userId);
             if (existing.isPresent()) {
@@ -104,15 +99,15 @@ public class FollowService {
      */
     @Transactional
     public boolean unfollow(UUID userId, UUID creatorId) {
-        if (edges.delete(creatorId, userId).isEmpty()) {
+        Optional<Instant> removedAt = edges.delete(creatorId, userId);
+        if (removedAt.isEmpty()) {
             return false;
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         counts.decrement(creatorId, userId);
         outbox.publish(
                 FollowDeleted.TOPIC,
                 creatorId.toString(),
-                new FollowDeleted(creatorId.toString(), userId.toString(), now));
+                new FollowDeleted(creatorId.toString(), userId.toString(), removedAt.get()));
         followsDeleted.increment();
         return true;
     }

@@ -61,21 +61,21 @@ public class FollowEdges {
     }
 
     /**
-     * Inserts the edge unless it exists. A concurrent insert of the same edge makes this wait for the
-     * other transaction and then do nothing: exactly one of them gets the timestamp back.
+     * Inserts the edge unless it exists, stamped with PostgreSQL's clock (the one clock every instance
+     * shares). A concurrent insert of the same edge makes this wait for the other transaction and then
+     * do nothing: exactly one of them gets the timestamp back.
      *
      * @return the new edge's {@code followed_at}, empty when the edge already existed
      */
-    public Optional<Instant> insertIfAbsent(UUID creatorId, UUID userId, Instant followedAt) {
+    public Optional<Instant> insertIfAbsent(UUID creatorId, UUID userId) {
         Optional<Instant> inserted = jdbc.sql("""
                         insert into follows (creator_id, user_id, followed_at)
-                        values (:creatorId, :userId, :followedAt)
+                        values (:creatorId, :userId, clock_timestamp())
                         on conflict (creator_id, user_id) do nothing
                         returning followed_at
                         """)
                 .param("creatorId", creatorId)
                 .param("userId", userId)
-                .param("followedAt", Timestamps.of(followedAt))
                 .query((rs, row) -> Timestamps.read(rs, "followed_at"))
                 .optional();
         inserted.ifPresent(at -> jdbc.sql("""
@@ -89,25 +89,30 @@ public class FollowEdges {
         return inserted;
     }
 
-    /** @return when the removed edge had been created, empty when there was none */
+    /**
+     * Removes the edge. The removal is stamped with PostgreSQL's clock after the edge was found, so it
+     * is always later than the edge's {@code followed_at}, whichever instance created it.
+     *
+     * @return when the edge was removed, empty when there was none
+     */
     public Optional<Instant> delete(UUID creatorId, UUID userId) {
-        Optional<Instant> deleted = jdbc.sql("""
+        Optional<Instant> removedAt = jdbc.sql("""
                         delete from follows
                         where creator_id = :creatorId and user_id = :userId
-                        returning followed_at
+                        returning clock_timestamp() as removed_at
                         """)
                 .param("creatorId", creatorId)
                 .param("userId", userId)
-                .query((rs, row) -> Timestamps.read(rs, "followed_at"))
+                .query((rs, row) -> Timestamps.read(rs, "removed_at"))
                 .optional();
-        deleted.ifPresent(at -> jdbc.sql("""
+        removedAt.ifPresent(at -> jdbc.sql("""
                         delete from follows_by_user
                         where user_id = :userId and creator_id = :creatorId
                         """)
                 .param("userId", userId)
                 .param("creatorId", creatorId)
                 .update());
-        return deleted;
+        return removedAt;
     }
 
     public Optional<Instant> followedAt(UUID creatorId, UUID userId) {
