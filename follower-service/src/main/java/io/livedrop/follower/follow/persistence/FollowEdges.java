@@ -1,5 +1,6 @@
 package io.livedrop.follower.follow.persistence;
 
+import io.livedrop.common.jdbc.SqlTimes;
 import io.livedrop.follower.follow.domain.FollowEdge;
 import java.time.Instant;
 import java.util.List;
@@ -52,7 +53,7 @@ public class FollowEdges {
     private static final RowMapper<FollowEdge> EDGE = (rs, row) -> new FollowEdge(
             rs.getObject("creator_id", UUID.class),
             rs.getObject("user_id", UUID.class),
-            Timestamps.read(rs, "followed_at"));
+            SqlTimes.instant(rs, "followed_at"));
 
     private final JdbcClient jdbc;
 
@@ -76,7 +77,7 @@ public class FollowEdges {
                         """)
                 .param("creatorId", creatorId)
                 .param("userId", userId)
-                .query((rs, row) -> Timestamps.read(rs, "followed_at"))
+                .query((rs, row) -> SqlTimes.instant(rs, "followed_at"))
                 .optional();
         inserted.ifPresent(at -> jdbc.sql("""
                         insert into follows_by_user (user_id, creator_id, followed_at)
@@ -84,7 +85,7 @@ public class FollowEdges {
                         """)
                 .param("userId", userId)
                 .param("creatorId", creatorId)
-                .param("followedAt", Timestamps.of(at))
+                .param("followedAt", SqlTimes.utc(at))
                 .update());
         return inserted;
     }
@@ -103,7 +104,7 @@ public class FollowEdges {
                         """)
                 .param("creatorId", creatorId)
                 .param("userId", userId)
-                .query((rs, row) -> Timestamps.read(rs, "removed_at"))
+                .query((rs, row) -> SqlTimes.instant(rs, "removed_at"))
                 .optional();
         removedAt.ifPresent(at -> jdbc.sql("""
                         delete from follows_by_user
@@ -119,7 +120,7 @@ public class FollowEdges {
         return jdbc.sql("select followed_at from follows where creator_id = :creatorId and user_id = :userId")
                 .param("creatorId", creatorId)
                 .param("userId", userId)
-                .query((rs, row) -> Timestamps.read(rs, "followed_at"))
+                .query((rs, row) -> SqlTimes.instant(rs, "followed_at"))
                 .optional();
     }
 
@@ -129,7 +130,7 @@ public class FollowEdges {
                 .param("creatorId", creatorId)
                 .param("limit", limit);
         after.ifPresent(position -> statement
-                .param("afterFollowedAt", Timestamps.of(position.followedAt()))
+                .param("afterFollowedAt", SqlTimes.utc(position.followedAt()))
                 .param("afterId", position.id()));
         return statement.query(EDGE).list();
     }
@@ -140,7 +141,7 @@ public class FollowEdges {
                 .param("userId", userId)
                 .param("limit", limit);
         after.ifPresent(position -> statement
-                .param("afterFollowedAt", Timestamps.of(position.followedAt()))
+                .param("afterFollowedAt", SqlTimes.utc(position.followedAt()))
                 .param("afterId", position.id()));
         return statement.query(EDGE).list();
     }
