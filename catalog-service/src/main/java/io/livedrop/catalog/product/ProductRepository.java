@@ -4,7 +4,9 @@ import io.livedrop.catalog.persistence.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,28 +77,45 @@ class ProductRepository {
      * fetches {@code limit + 1} rows so the caller knows whether there is a next page.
      */
     List<ProductView> page(UUID creatorId, String tsquery, Instant afterCreatedAt, UUID afterId, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from product p where true");
-        var statement = new java.util.LinkedHashMap<String, Object>();
-        if (creatorId != null) {
-            sql.append(" and p.creator_id = :creatorId");
-            statement.put("creatorId", creatorId);
-        }
-        if (tsquery != null) {
-            sql.append(" and p.search @@ to_tsquery('simple', :tsquery)");
-            statement.put("tsquery", tsquery);
-        }
-        if (afterId != null) {
-            sql.append(" and (p.created_at, p.id) < (:afterCreatedAt, :afterId)");
-            statement.put("afterCreatedAt", SqlTime.of(afterCreatedAt));
-            statement.put("afterId", afterId);
-        }
-        sql.append(" order by p.created_at desc, p.id desc limit :limit");
-        statement.put("limit", limit + 1);
-        return jdbc.sql(sql.toString())
-                .params(statement)
+        PageStatement statement = pageStatement(creatorId, tsquery, afterCreatedAt, afterId, limit);
+        return jdbc.sql(statement.sql())
+                .params(statement.parameters())
                 .query(ProductRepository::view)
                 .list();
     }
+
+    /**
+     * The SQL of a page. A text search first collects the matches through the GIN index (a
+     * materialized CTE), then sorts them: left to itself, the planner walks the newest-first index
+     * and filters every row, which for a rare word reads the whole table. The price is a sort of all
+     * matches for very common words.
+     */
+    PageStatement pageStatement(UUID creatorId, String tsquery, Instant afterCreatedAt, UUID afterId, int limit) {
+        StringBuilder where = new StringBuilder("true");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (creatorId != null) {
+            where.append(" and p.creator_id = :creatorId");
+            parameters.put("creatorId", creatorId);
+        }
+        if (tsquery != null) {
+            where.append(" and p.search @@ to_tsquery('simple', :tsquery)");
+            parameters.put("tsquery", tsquery);
+        }
+        if (afterId != null) {
+            where.append(" and (p.created_at, p.id) < (:afterCreatedAt, :afterId)");
+            parameters.put("afterCreatedAt", SqlTime.of(afterCreatedAt));
+            parameters.put("afterId", afterId);
+        }
+        parameters.put("limit", limit + 1);
+        String order = " order by p.created_at desc, p.id desc limit :limit";
+        String sql = tsquery == null
+                ? "select " + COLUMNS + " from product p where " + where + order
+                : "with p as materialized (select " + COLUMNS + " from product p where " + where + ")"
+                        + " select p.* from p" + order;
+        return new PageStatement(sql, parameters);
+    }
+
+    record PageStatement(String sql, Map<String, Object> parameters) {}
 
     static ProductView view(ResultSet rs, int row) throws SQLException {
         return new ProductView(

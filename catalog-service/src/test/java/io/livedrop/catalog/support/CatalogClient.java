@@ -38,15 +38,20 @@ public final class CatalogClient {
     }
 
     public Response get(String path, String token) {
-        return send(request(path, token).GET());
+        return send(request(path, token).header("Accept", "application/json").GET());
+    }
+
+    /** A plain-text resource such as {@code /actuator/prometheus}. */
+    public String getText(String path) {
+        return send(request(path, null).header("Accept", "text/plain").GET()).raw();
     }
 
     public Response post(String path, Object body, String token) {
-        return send(request(path, token).POST(bodyOf(body)));
+        return send(request(path, token).header("Accept", "application/json").POST(bodyOf(body)));
     }
 
     public Response patch(String path, Object body, String token) {
-        return send(request(path, token).method("PATCH", bodyOf(body)));
+        return send(request(path, token).header("Accept", "application/json").method("PATCH", bodyOf(body)));
     }
 
     /** A fresh user (not a creator) and a token for them. */
@@ -103,7 +108,6 @@ public final class CatalogClient {
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json")
                 .header("Content-Type", "application/json");
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
