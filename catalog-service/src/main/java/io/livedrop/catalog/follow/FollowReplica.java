@@ -4,7 +4,6 @@ import io.livedrop.catalog.persistence.SqlTime;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -96,14 +95,6 @@ class FollowReplica {
                 .param("eventIds", eventIds)
                 .query(String.class)
                 .list();
-    }
-
-    long followerCount(UUID creatorId) {
-        return jdbc.sql(
-                        "select coalesce((select follower_count from creator_follower_count where creator_id = :id), 0)")
-                .param("id", creatorId)
-                .query(Long.class)
-                .single();
     }
 
     /** Forgets unfollows older than any redelivery we expect (Kafka retention). */

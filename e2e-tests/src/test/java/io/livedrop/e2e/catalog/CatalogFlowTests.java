@@ -36,7 +36,8 @@ class CatalogFlowTests {
                 "/api/creators", Map.of("handle", handle, "displayName", "E2E Creator"), creator.accessToken());
         assertThat(profile.status()).as(profile.toString()).isEqualTo(201);
         assertThat(profile.text("id")).isEqualTo(creator.id());
-        assertThat(api.get("/api/creators/" + creator.id(), null).text("handle")).isEqualTo(handle);
+        assertThat(api.get("/api/creators/" + creator.id(), null).text("handle"))
+                .isEqualTo(handle);
 
         ApiResponse product = api.post(
                 "/api/products",
@@ -49,10 +50,14 @@ class CatalogFlowTests {
         ApiResponse drop = api.post(
                 "/api/drops",
                 Map.of(
-                        "productId", productId,
-                        "startsAt", startsAt.toString(),
-                        "endsAt", startsAt.plus(Duration.ofHours(1)).toString(),
-                        "initialStock", 100),
+                        "productId",
+                        productId,
+                        "startsAt",
+                        startsAt.toString(),
+                        "endsAt",
+                        startsAt.plus(Duration.ofHours(1)).toString(),
+                        "initialStock",
+                        100),
                 creator.accessToken());
         assertThat(drop.status()).as(drop.toString()).isEqualTo(201);
         String dropId = drop.text("id");
