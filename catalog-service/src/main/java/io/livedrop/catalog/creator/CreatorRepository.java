@@ -1,6 +1,8 @@
 package io.livedrop.catalog.creator;
 
 import io.livedrop.catalog.persistence.SqlTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -85,7 +87,7 @@ class CreatorRepository {
                 == 1;
     }
 
-    private static CreatorView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static CreatorView view(ResultSet rs, int row) throws SQLException {
         return new CreatorView(
                 rs.getString("id"),
                 rs.getString("handle"),

@@ -12,6 +12,7 @@ import io.livedrop.common.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -118,7 +119,7 @@ public class Creators {
     }
 
     /** Follower counts changed: the cached profiles show old counts. */
-    public void followerCountsChanged(java.util.Collection<String> creatorIds) {
+    public void followerCountsChanged(Collection<String> creatorIds) {
         cache.evictAll(creatorIds);
     }
 

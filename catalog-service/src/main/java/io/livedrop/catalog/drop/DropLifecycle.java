@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.IntSupplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -132,7 +133,7 @@ public class DropLifecycle {
         AfterCommit.run(() -> caches.drops().evictAll(ids));
     }
 
-    private int inTransaction(java.util.function.IntSupplier work) {
+    private int inTransaction(IntSupplier work) {
         Integer fired = transactions.execute(status -> work.getAsInt());
         return fired == null ? 0 : fired;
     }
