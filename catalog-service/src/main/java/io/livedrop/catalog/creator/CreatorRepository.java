@@ -1,6 +1,6 @@
 package io.livedrop.catalog.creator;
 
-import io.livedrop.catalog.persistence.SqlTime;
+import io.livedrop.common.jdbc.SqlTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -39,7 +39,7 @@ class CreatorRepository {
                         .param("displayName", displayName)
                         .param("bio", bio)
                         .param("profileImageUrl", profileImageUrl)
-                        .param("now", SqlTime.of(now))
+                        .param("now", SqlTimes.utc(now))
                         .update()
                 == 1;
     }
@@ -82,7 +82,7 @@ class CreatorRepository {
                         .param("bio", bio.value())
                         .param("keepImage", profileImageUrl.keep())
                         .param("image", profileImageUrl.value())
-                        .param("now", SqlTime.of(now))
+                        .param("now", SqlTimes.utc(now))
                         .update()
                 == 1;
     }
@@ -95,7 +95,7 @@ class CreatorRepository {
                 rs.getString("bio"),
                 rs.getString("profile_image_url"),
                 rs.getLong("follower_count"),
-                SqlTime.read(rs, "created_at"));
+                SqlTimes.instant(rs, "created_at"));
     }
 
     /** An optional text field of a partial update: keep it, or set it (null clears). */

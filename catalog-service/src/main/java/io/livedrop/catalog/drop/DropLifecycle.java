@@ -2,9 +2,9 @@ package io.livedrop.catalog.drop;
 
 import io.livedrop.catalog.cache.AfterCommit;
 import io.livedrop.catalog.cache.CatalogCaches;
-import io.livedrop.catalog.persistence.SqlTime;
 import io.livedrop.common.events.DropEnded;
 import io.livedrop.common.events.DropStarted;
+import io.livedrop.common.jdbc.SqlTimes;
 import io.livedrop.common.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,7 +67,7 @@ public class DropLifecycle {
         return jdbc.sql("""
                         select least((select min(starts_at) from drops where started_fired_at is null),
                                      (select min(ends_at) from drops where ended_fired_at is null)) as due
-                        """).query((rs, n) -> SqlTime.read(rs, "due")).single();
+                        """).query((rs, n) -> SqlTimes.instant(rs, "due")).single();
     }
 
     private int fireDueStarts() {
@@ -80,15 +80,15 @@ public class DropLifecycle {
                         limit :batch
                         for update of d skip locked
                         """)
-                .param("now", SqlTime.of(now))
+                .param("now", SqlTimes.utc(now))
                 .param("batch", batchSize)
                 .query((rs, n) -> new DropStarted(
                         rs.getString("id"),
                         rs.getString("product_id"),
                         rs.getString("creator_id"),
                         rs.getString("title"),
-                        SqlTime.read(rs, "starts_at"),
-                        SqlTime.read(rs, "ends_at"),
+                        SqlTimes.instant(rs, "starts_at"),
+                        SqlTimes.instant(rs, "ends_at"),
                         rs.getInt("available")))
                 .list();
         if (due.isEmpty()) {
@@ -111,7 +111,7 @@ public class DropLifecycle {
                         limit :batch
                         for update skip locked
                         """)
-                .param("now", SqlTime.of(now))
+                .param("now", SqlTimes.utc(now))
                 .param("batch", batchSize)
                 .query(String.class)
                 .list();
@@ -127,7 +127,7 @@ public class DropLifecycle {
 
     private void markFired(String column, List<String> ids, Instant now) {
         jdbc.sql("update drops set " + column + " = :now where id = any(cast(:ids as uuid[]))")
-                .param("now", SqlTime.of(now))
+                .param("now", SqlTimes.utc(now))
                 .param("ids", ids.toArray(String[]::new))
                 .update();
         AfterCommit.run(() -> caches.drops().evictAll(ids));

@@ -1,6 +1,6 @@
 package io.livedrop.catalog.drop;
 
-import io.livedrop.catalog.persistence.SqlTime;
+import io.livedrop.common.jdbc.SqlTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -51,7 +51,7 @@ class DropRepository {
                 .params(termParameters(terms))
                 .param("unitPriceCents", unitPriceCents)
                 .param("currency", currency)
-                .param("now", SqlTime.of(now))
+                .param("now", SqlTimes.utc(now))
                 .update();
     }
 
@@ -85,7 +85,7 @@ class DropRepository {
                 """)
                 .param("id", id)
                 .params(termParameters(terms))
-                .param("now", SqlTime.of(now))
+                .param("now", SqlTimes.utc(now))
                 .update();
     }
 
@@ -98,7 +98,7 @@ class DropRepository {
                         for update
                         """)
                 .param("productId", productId)
-                .param("now", SqlTime.of(now))
+                .param("now", SqlTimes.utc(now))
                 .query(UUID.class)
                 .list();
         if (ids.isEmpty()) {
@@ -111,7 +111,7 @@ class DropRepository {
                 .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
                 .param("unitPriceCents", unitPriceCents)
                 .param("currency", currency)
-                .param("now", SqlTime.of(now))
+                .param("now", SqlTimes.utc(now))
                 .update();
         return jdbc.sql(SELECT_ROW + " where d.id = any(cast(:ids as uuid[])) order by d.id")
                 .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
@@ -134,7 +134,7 @@ class DropRepository {
                         """)
                         .param("id", id)
                         .param("available", available)
-                        .param("reportedAt", SqlTime.of(reportedAt))
+                        .param("reportedAt", SqlTimes.utc(reportedAt))
                         .param("eventId", eventId)
                         .update()
                 == 1;
@@ -162,12 +162,12 @@ class DropRepository {
     List<DropRow> page(DropPageQuery query) {
         var sql = new StringBuilder(SELECT_ROW).append(" where ");
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("now", SqlTime.of(query.now()));
+        parameters.put("now", SqlTimes.utc(query.now()));
         switch (query.status()) {
             case UPCOMING -> sql.append("d.starts_at > :now");
             case LIVE -> {
                 sql.append("d.starts_at <= :now and d.ends_at > :now and d.starts_at > :liveSince");
-                parameters.put("liveSince", SqlTime.of(query.now().minus(DropTerms.MAX_DURATION)));
+                parameters.put("liveSince", SqlTimes.utc(query.now().minus(DropTerms.MAX_DURATION)));
             }
             case ENDED -> sql.append("d.ends_at <= :now");
         }
@@ -188,7 +188,7 @@ class DropRepository {
                     .append(", d.id) ")
                     .append(ascending ? ">" : "<")
                     .append(" (:afterTime, :afterId)");
-            parameters.put("afterTime", SqlTime.of(query.afterTime()));
+            parameters.put("afterTime", SqlTimes.utc(query.afterTime()));
             parameters.put("afterId", query.afterId());
         }
         String direction = ascending ? " asc" : " desc";
@@ -207,8 +207,8 @@ class DropRepository {
 
     private static Map<String, Object> termParameters(DropTerms terms) {
         return Map.of(
-                "startsAt", SqlTime.of(terms.startsAt()),
-                "endsAt", SqlTime.of(terms.endsAt()),
+                "startsAt", SqlTimes.utc(terms.startsAt()),
+                "endsAt", SqlTimes.utc(terms.endsAt()),
                 "initialStock", terms.initialStock(),
                 "lowStockThreshold", terms.lowStockThreshold(),
                 "perUserLimit", terms.perUserLimit());
@@ -219,16 +219,16 @@ class DropRepository {
                 rs.getObject("id", UUID.class),
                 rs.getObject("product_id", UUID.class),
                 rs.getObject("creator_id", UUID.class),
-                SqlTime.read(rs, "starts_at"),
-                SqlTime.read(rs, "ends_at"),
+                SqlTimes.instant(rs, "starts_at"),
+                SqlTimes.instant(rs, "ends_at"),
                 rs.getInt("initial_stock"),
                 rs.getInt("available"),
                 rs.getInt("low_stock_threshold"),
                 rs.getInt("per_user_limit"),
                 rs.getLong("unit_price_cents"),
                 rs.getString("currency"),
-                SqlTime.read(rs, "started_fired_at"),
-                SqlTime.read(rs, "created_at"),
+                SqlTimes.instant(rs, "started_fired_at"),
+                SqlTimes.instant(rs, "created_at"),
                 rs.getString("product_title"),
                 rs.getString("product_image_url"),
                 rs.getString("creator_handle"),

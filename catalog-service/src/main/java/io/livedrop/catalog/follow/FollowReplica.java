@@ -1,6 +1,6 @@
 package io.livedrop.catalog.follow;
 
-import io.livedrop.catalog.persistence.SqlTime;
+import io.livedrop.common.jdbc.SqlTimes;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -102,6 +102,6 @@ class FollowReplica {
         return jdbc.sql("""
                         delete from follow_edge where ctid in (
                             select ctid from follow_edge where not following and changed_at < :cutoff limit 10000)
-                        """).param("cutoff", SqlTime.of(cutoff)).update();
+                        """).param("cutoff", SqlTimes.utc(cutoff)).update();
     }
 }

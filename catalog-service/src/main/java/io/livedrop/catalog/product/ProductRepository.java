@@ -1,6 +1,6 @@
 package io.livedrop.catalog.product;
 
-import io.livedrop.catalog.persistence.SqlTime;
+import io.livedrop.common.jdbc.SqlTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -37,7 +37,7 @@ class ProductRepository {
                 .param("priceCents", product.priceCents())
                 .param("currency", product.currency())
                 .param("imageUrl", product.imageUrl())
-                .param("createdAt", SqlTime.of(product.createdAt()))
+                .param("createdAt", SqlTimes.utc(product.createdAt()))
                 .update();
     }
 
@@ -68,7 +68,7 @@ class ProductRepository {
                 .param("priceCents", product.priceCents())
                 .param("currency", product.currency())
                 .param("imageUrl", product.imageUrl())
-                .param("now", SqlTime.of(now))
+                .param("now", SqlTimes.utc(now))
                 .update();
     }
 
@@ -103,7 +103,7 @@ class ProductRepository {
         }
         if (afterId != null) {
             where.append(" and (p.created_at, p.id) < (:afterCreatedAt, :afterId)");
-            parameters.put("afterCreatedAt", SqlTime.of(afterCreatedAt));
+            parameters.put("afterCreatedAt", SqlTimes.utc(afterCreatedAt));
             parameters.put("afterId", afterId);
         }
         parameters.put("limit", limit + 1);
@@ -126,6 +126,6 @@ class ProductRepository {
                 rs.getLong("price_cents"),
                 rs.getString("currency"),
                 rs.getString("image_url"),
-                SqlTime.read(rs, "created_at"));
+                SqlTimes.instant(rs, "created_at"));
     }
 }
