@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param realtime WebSocket and SSE connections
  * @param tailer the reader that turns stored notifications into frames for the open connections
  * @param retention how long stored rows are kept
+ * @param socketSendBuffer kernel send buffer per connection in bytes, 0 = the kernel's autotuning
  */
 @Validated
 @ConfigurationProperties("livedrop.notification")
@@ -30,7 +31,8 @@ public record NotificationProperties(
 
         @DefaultValue @Valid Realtime realtime,
         @DefaultValue @Valid Tailer tailer,
-        @DefaultValue @Valid Retention retention) {
+        @DefaultValue @Valid Retention retention,
+        @DefaultValue("0") @Min(0) int socketSendBuffer) {
 
     /**
      * @param pingInterval how often a WebSocket is pinged (API.md: at most 30 s)

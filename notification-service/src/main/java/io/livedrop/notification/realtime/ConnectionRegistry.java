@@ -119,6 +119,12 @@ public class ConnectionRegistry {
         return List.copyOf(all);
     }
 
+    /** The user's connections on this instance. */
+    public int connectionsOf(String userId) {
+        Set<RealtimeConnection> connections = byUser.get(userId);
+        return connections == null ? 0 : connections.size();
+    }
+
     /** Connections subscribed to a creator's channel on this instance. */
     public int subscribers(String creatorId) {
         Set<RealtimeConnection> followers = byCreator.get(creatorId);
