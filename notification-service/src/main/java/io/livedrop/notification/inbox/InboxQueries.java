@@ -42,37 +42,47 @@ class InboxQueries {
                 .orElse(0L);
     }
 
-    /** Up to {@code limit} notifications with an id below {@code beforeId}, newest first. */
+    /**
+     * Up to {@code limit} notifications with an id below {@code beforeId}, newest first. Two steps:
+     * the page's ids come from index-only scans ({@code (user_id, id)} and {@code (creator_id, id)});
+     * only the rows of the final page are then read from the tables.
+     */
     List<Row> page(String userId, long beforeId, long readThrough, int limit) {
         return jdbc.sql("""
-                        select p.id, p.type, p.event_time, p.data::text as data,
-                               (p.read_at is not null
+                        with page as (
+                            select id, personal from (
+                                (select i.id, true as personal
+                                   from inbox_notification i
+                                  where i.user_id = :userId and i.id < :before
+                                  order by i.id desc
+                                  limit :limit)
+                                union all
+                                (select b.id, false
+                                   from follow_edge f
+                                   cross join lateral (
+                                        select b.id from creator_broadcast b
+                                         where b.creator_id = f.creator_id
+                                           and b.id >= f.visible_from_id
+                                           and b.id < :before
+                                         order by b.id desc
+                                         limit :limit) b
+                                  where f.user_id = :userId and f.following)
+                            ) merged
+                            order by id desc
+                            limit :limit
+                        )
+                        select p.id,
+                               coalesce(i.type, b.type) as type,
+                               coalesce(i.event_time, b.event_time) as event_time,
+                               coalesce(i.data, b.data)::text as data,
+                               (i.read_at is not null
                                    or p.id <= :readThrough
-                                   or (p.personal is false and exists (
+                                   or (not p.personal and exists (
                                           select 1 from broadcast_read r
                                            where r.user_id = :userId and r.notification_id = p.id))) as read
-                          from (
-                               select * from (
-                                   (select i.id, i.type, i.event_time, i.data, i.read_at, true as personal
-                                      from inbox_notification i
-                                     where i.user_id = :userId and i.id < :before
-                                     order by i.id desc
-                                     limit :limit)
-                                   union all
-                                   (select b.id, b.type, b.event_time, b.data, null::timestamptz, false
-                                      from follow_edge f
-                                      cross join lateral (
-                                           select * from creator_broadcast b
-                                            where b.creator_id = f.creator_id
-                                              and b.id >= f.visible_from_id
-                                              and b.id < :before
-                                            order by b.id desc
-                                            limit :limit) b
-                                     where f.user_id = :userId and f.following)
-                               ) merged
-                               order by id desc
-                               limit :limit
-                          ) p
+                          from page p
+                          left join inbox_notification i on p.personal and i.id = p.id
+                          left join creator_broadcast b on not p.personal and b.id = p.id
                          order by p.id desc
                         """)
                 .param("userId", userId)

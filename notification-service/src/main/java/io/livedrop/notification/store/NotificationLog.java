@@ -35,8 +35,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Repository
 public class NotificationLog {
 
-    private static final String STORED_COLUMNS = "id, audience, recipient, type, event_time, data";
-
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
 
@@ -136,27 +134,38 @@ public class NotificationLog {
      */
     public List<StoredNotification> replayFor(String userId, long afterId, int limit) {
         return jdbc.sql("""
-                        select %s from (
-                            (select i.id, 'PERSONAL' as audience, i.user_id as recipient, i.type, i.event_time,
-                                    i.data::text as data
-                               from inbox_notification i
-                              where i.user_id = :userId and i.id > :after
-                              order by i.id
-                              limit :limit)
-                            union all
-                            (select b.id, 'BROADCAST', b.creator_id, b.type, b.event_time, b.data::text
-                               from follow_edge f
-                               cross join lateral (
-                                    select * from creator_broadcast b
-                                     where b.creator_id = f.creator_id
-                                       and b.id > greatest(:after, f.visible_from_id - 1)
-                                     order by b.id
-                                     limit :limit) b
-                              where f.user_id = :userId and f.following)
-                        ) entitled
-                        order by id
-                        limit :limit
-                        """.formatted(STORED_COLUMNS))
+                        with page as (
+                            select id, personal from (
+                                (select i.id, true as personal
+                                   from inbox_notification i
+                                  where i.user_id = :userId and i.id > :after
+                                  order by i.id
+                                  limit :limit)
+                                union all
+                                (select b.id, false
+                                   from follow_edge f
+                                   cross join lateral (
+                                        select b.id from creator_broadcast b
+                                         where b.creator_id = f.creator_id
+                                           and b.id > greatest(:after, f.visible_from_id - 1)
+                                         order by b.id
+                                         limit :limit) b
+                                  where f.user_id = :userId and f.following)
+                            ) merged
+                            order by id
+                            limit :limit
+                        )
+                        select p.id,
+                               case when p.personal then 'PERSONAL' else 'BROADCAST' end as audience,
+                               coalesce(i.user_id, b.creator_id) as recipient,
+                               coalesce(i.type, b.type) as type,
+                               coalesce(i.event_time, b.event_time) as event_time,
+                               coalesce(i.data, b.data)::text as data
+                          from page p
+                          left join inbox_notification i on p.personal and i.id = p.id
+                          left join creator_broadcast b on not p.personal and b.id = p.id
+                         order by p.id
+                        """)
                 .param("userId", userId)
                 .param("after", afterId)
                 .param("limit", limit)
