@@ -46,7 +46,8 @@ class NotificationFlowTests {
 
             assertThat(started.data().path("dropId").asString()).isEqualTo(dropId);
             assertThat(started.data().path("creatorId").asString()).isEqualTo(creator.userId());
-            assertThat(Instant.parse(started.data().path("startsAt").asString())).isEqualTo(startsAt);
+            assertThat(Instant.parse(started.data().path("startsAt").asString()))
+                    .isEqualTo(startsAt);
             // PRODUCT.md guarantee 4: at most 2 s from the event (the drop going live) to the client
             assertThat(Duration.between(startsAt, started.at())).isLessThanOrEqualTo(Duration.ofSeconds(2));
         }
@@ -108,7 +109,8 @@ class NotificationFlowTests {
 
         assertThat(api.get("/api/notifications", user.accessToken()).status()).isEqualTo(200);
         try {
-            RealtimeClient.webSocket(fleet.gatewayWebSocketUrl(), user.accessToken(), null).close();
+            RealtimeClient.webSocket(fleet.gatewayWebSocketUrl(), user.accessToken(), null)
+                    .close();
             throw new AssertionError("an access token opened a WebSocket");
         } catch (IllegalStateException refused) {
             assertThat(refused.getMessage()).contains("401");
@@ -128,8 +130,8 @@ class NotificationFlowTests {
     private Session creator() {
         Session user = user("creator");
         String handle = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        ApiResponse created =
-                api.post("/api/creators", Map.of("handle", handle, "displayName", "Creator " + handle), user.accessToken());
+        ApiResponse created = api.post(
+                "/api/creators", Map.of("handle", handle, "displayName", "Creator " + handle), user.accessToken());
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return user;
     }
@@ -147,18 +149,24 @@ class NotificationFlowTests {
         ApiResponse drop = api.post(
                 "/api/drops",
                 Map.of(
-                        "productId", productId,
-                        "startsAt", startsAt.toString(),
-                        "endsAt", startsAt.plus(1, ChronoUnit.HOURS).toString(),
-                        "initialStock", 100,
-                        "perUserLimit", perUserLimit),
+                        "productId",
+                        productId,
+                        "startsAt",
+                        startsAt.toString(),
+                        "endsAt",
+                        startsAt.plus(1, ChronoUnit.HOURS).toString(),
+                        "initialStock",
+                        100,
+                        "perUserLimit",
+                        perUserLimit),
                 creator.accessToken());
         assertThat(drop.status()).as(drop.toString()).isEqualTo(201);
         return drop.text("id");
     }
 
     private void awaitLive(String dropId) {
-        await().atMost(PATIENCE).until(() -> "live".equals(api.get("/api/drops/" + dropId, null).text("status")));
+        await().atMost(PATIENCE)
+                .until(() -> "live".equals(api.get("/api/drops/" + dropId, null).text("status")));
     }
 
     private void follow(Session fan, String creatorId) {

@@ -51,7 +51,8 @@ final class RealtimeClient implements AutoCloseable {
 
     static RealtimeClient webSocket(String wsBaseUrl, String realtimeToken, String lastEventId) {
         RealtimeClient client = new RealtimeClient();
-        String uri = wsBaseUrl + "/ws?token=" + realtimeToken + (lastEventId == null ? "" : "&lastEventId=" + lastEventId);
+        String uri =
+                wsBaseUrl + "/ws?token=" + realtimeToken + (lastEventId == null ? "" : "&lastEventId=" + lastEventId);
         WebSocket.Listener listener = new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
@@ -98,7 +99,8 @@ final class RealtimeClient implements AutoCloseable {
                         if (line.startsWith("event:")) {
                             name = line.substring(6).trim();
                         } else if (line.startsWith("data:") && name == null) {
-                            client.frames.add(new Received(Api.json().readTree(line.substring(5).trim()), Instant.now()));
+                            client.frames.add(new Received(
+                                    Api.json().readTree(line.substring(5).trim()), Instant.now()));
                         } else if (line.isEmpty()) {
                             name = null;
                         }
@@ -156,5 +158,4 @@ final class RealtimeClient implements AutoCloseable {
     public void close() {
         closer.run();
     }
-
 }

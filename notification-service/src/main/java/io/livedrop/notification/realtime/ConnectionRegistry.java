@@ -94,6 +94,11 @@ public class ConnectionRegistry {
         }
     }
 
+    /** Whether any connection here listens on the channel (if not, the frame need not be built). */
+    boolean hasListeners(Audience audience, String recipient) {
+        return (audience == Audience.PERSONAL ? byUser : byCreator).containsKey(recipient);
+    }
+
     /** Hands a committed notification to the connections of its channel. Never blocks. */
     void dispatch(Frame frame) {
         if (frame.audience() == Audience.PERSONAL) {

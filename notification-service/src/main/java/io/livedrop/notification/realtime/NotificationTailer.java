@@ -111,7 +111,9 @@ public class NotificationTailer implements SmartLifecycle {
         while (running) {
             List<StoredNotification> batch = notifications.readAfter(position, settings.batchSize());
             for (StoredNotification notification : batch) {
-                registry.dispatch(frames.of(notification));
+                if (registry.hasListeners(notification.audience(), notification.recipient())) {
+                    registry.dispatch(frames.of(notification));
+                }
                 position = notification.id();
             }
             if (batch.size() < settings.batchSize()) {
