@@ -8,6 +8,7 @@ import io.livedrop.common.test.TestKafka;
 import io.livedrop.common.test.TestPostgres;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,16 +51,25 @@ class KeyPersistenceTests {
             firstStart.forEach(ConfigurableApplicationContext::close);
         }
 
-        try (ConfigurableApplicationContext restarted = start(database)) {
+        // restarted with another access-token lifetime, set the way operators set it
+        try (ConfigurableApplicationContext restarted = start(database, "--ACCESS_TOKEN_TTL=PT7M")) {
             var client = client(restarted);
             assertThat(publishedKid(client)).isEqualTo(kid);
             assertThat(client.get("/api/users/me", token).status())
                     .as("a token issued before the restart")
                     .isEqualTo(200);
-            assertThat(SignedJWT.parse(client.register().accessToken())
-                            .getHeader()
-                            .getKeyID())
-                    .isEqualTo(kid);
+
+            var registered = client.post(
+                    "/api/auth/register",
+                    Map.of("email", TestClient.uniqueEmail(), "password", "s3cret-pass", "name", "Ada"),
+                    null);
+            SignedJWT jwt = SignedJWT.parse(registered.text("accessToken"));
+            assertThat(jwt.getHeader().getKeyID()).isEqualTo(kid);
+            assertThat(registered.body().path("expiresIn").asLong()).isEqualTo(420);
+            var claims = jwt.getJWTClaimsSet();
+            assertThat(claims.getExpirationTime().getTime()
+                            - claims.getIssueTime().getTime())
+                    .isEqualTo(420_000);
         }
     }
 
@@ -88,18 +98,19 @@ class KeyPersistenceTests {
     }
 
     /** Command-line arguments: they outrank application.yml, as the environment does in production. */
-    static ConfigurableApplicationContext start(String database) {
-        return new SpringApplicationBuilder(AuthServiceApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + database,
-                        "--spring.datasource.username=" + TestPostgres.username(),
-                        "--spring.datasource.password=" + TestPostgres.password(),
-                        "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
-                        // these instances must not consume the events meant for the shared test context,
-                        // nor change the topics it uses (the shared context's partition count)
-                        "--spring.kafka.listener.auto-startup=false",
-                        "--livedrop.kafka.partitions=3");
+    static ConfigurableApplicationContext start(String database, String... extraArguments) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + database,
+                "--spring.datasource.username=" + TestPostgres.username(),
+                "--spring.datasource.password=" + TestPostgres.password(),
+                "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
+                // these instances must not consume the events meant for the shared test context,
+                // nor change the topics it uses (the shared context's partition count)
+                "--spring.kafka.listener.auto-startup=false",
+                "--livedrop.kafka.partitions=3"));
+        arguments.addAll(List.of(extraArguments));
+        return new SpringApplicationBuilder(AuthServiceApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private static TestClient client(ConfigurableApplicationContext context) {
