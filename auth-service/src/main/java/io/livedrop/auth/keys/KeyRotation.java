@@ -1,8 +1,8 @@
 package io.livedrop.auth.keys;
 
 import io.livedrop.auth.config.AuthProperties;
-import io.livedrop.auth.sql.SqlTime;
 import io.livedrop.common.ids.Ids;
+import io.livedrop.common.jdbc.SqlTimes;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -123,7 +123,7 @@ public class KeyRotation implements InitializingBean {
     }
 
     private Instant now() {
-        return SqlTime.truncate(clock.instant());
+        return SqlTimes.truncate(clock.instant());
     }
 
     private static KeyPair generate() {

@@ -1,6 +1,6 @@
 package io.livedrop.auth.keys;
 
-import io.livedrop.auth.sql.SqlTime;
+import io.livedrop.common.jdbc.SqlTimes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -52,26 +52,26 @@ public class SigningKeyRepository {
                          where retired_at is null or retired_at > :retiredAfter
                          order by activates_at, kid
                         """)
-                .param("retiredAfter", SqlTime.param(retiredAfter))
+                .param("retiredAfter", SqlTimes.utc(retiredAfter))
                 .query((rs, n) -> new Row(
                         rs.getString("kid"),
                         rs.getBytes("public_key"),
                         rs.getBytes("private_key"),
-                        SqlTime.read(rs, "activates_at"),
-                        SqlTime.read(rs, "retired_at")))
+                        SqlTimes.instant(rs, "activates_at"),
+                        SqlTimes.instant(rs, "retired_at")))
                 .list();
     }
 
     public boolean hasKeyActiveAt(Instant now) {
         return jdbc.sql("select exists (select 1 from signing_key where activates_at <= :now)")
-                .param("now", SqlTime.param(now))
+                .param("now", SqlTimes.utc(now))
                 .query(Boolean.class)
                 .single();
     }
 
     public Optional<Instant> newestCreatedAt() {
         return jdbc.sql("select max(created_at) as newest from signing_key")
-                .query((rs, n) -> Optional.ofNullable(SqlTime.read(rs, "newest")))
+                .query((rs, n) -> Optional.ofNullable(SqlTimes.instant(rs, "newest")))
                 .single();
     }
 
@@ -86,8 +86,8 @@ public class SigningKeyRepository {
                 .param("publicKey", publicKey)
                 .param("privateKey", encryptedPrivateKey)
                 .param("encryption", PrivateKeyCipher.SCHEME)
-                .param("createdAt", SqlTime.param(createdAt))
-                .param("activatesAt", SqlTime.param(activatesAt))
+                .param("createdAt", SqlTimes.utc(createdAt))
+                .param("activatesAt", SqlTimes.utc(activatesAt))
                 .update();
     }
 }

@@ -1,6 +1,6 @@
 package io.livedrop.auth.session;
 
-import io.livedrop.auth.sql.SqlTime;
+import io.livedrop.common.jdbc.SqlTimes;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,7 +27,7 @@ class RefreshTokens {
         jdbc.sql("insert into refresh_token_family (id, user_id, created_at) values (:id, :userId, :now)")
                 .param("id", familyId)
                 .param("userId", userId)
-                .param("now", SqlTime.param(now))
+                .param("now", SqlTimes.utc(now))
                 .update();
     }
 
@@ -38,8 +38,8 @@ class RefreshTokens {
                         """)
                 .param("hash", tokenHash)
                 .param("familyId", familyId)
-                .param("issuedAt", SqlTime.param(issuedAt))
-                .param("expiresAt", SqlTime.param(expiresAt))
+                .param("issuedAt", SqlTimes.utc(issuedAt))
+                .param("expiresAt", SqlTimes.utc(expiresAt))
                 .update();
     }
 
@@ -61,7 +61,7 @@ class RefreshTokens {
                         returning t.family_id, f.user_id
                         """)
                 .param("hash", tokenHash)
-                .param("now", SqlTime.param(now))
+                .param("now", SqlTimes.utc(now))
                 .query((rs, n) ->
                         new Claimed(rs.getObject("family_id", UUID.class), rs.getObject("user_id", UUID.class)))
                 .optional();
@@ -83,7 +83,7 @@ class RefreshTokens {
                         """)
                 .param("familyId", familyId)
                 .param("reason", reason)
-                .param("now", SqlTime.param(now))
+                .param("now", SqlTimes.utc(now))
                 .update();
     }
 
@@ -100,7 +100,7 @@ class RefreshTokens {
                         """)
                         .param("hash", tokenHash)
                         .param("userId", userId)
-                        .param("now", SqlTime.param(now))
+                        .param("now", SqlTimes.utc(now))
                         .update()
                 == 1;
     }
@@ -108,13 +108,13 @@ class RefreshTokens {
     /** Deletes tokens that expired before the cutoff, then families left without tokens. */
     int purgeExpiredBefore(Instant cutoff) {
         int tokens = jdbc.sql("delete from refresh_token where expires_at < :cutoff")
-                .param("cutoff", SqlTime.param(cutoff))
+                .param("cutoff", SqlTimes.utc(cutoff))
                 .update();
         jdbc.sql("""
                         delete from refresh_token_family f
                          where f.created_at < :cutoff
                            and not exists (select 1 from refresh_token t where t.family_id = f.id)
-                        """).param("cutoff", SqlTime.param(cutoff)).update();
+                        """).param("cutoff", SqlTimes.utc(cutoff)).update();
         return tokens;
     }
 }

@@ -1,13 +1,13 @@
 package io.livedrop.auth.session;
 
 import io.livedrop.auth.config.AuthProperties;
-import io.livedrop.auth.sql.SqlTime;
 import io.livedrop.auth.token.TokenIssuer;
 import io.livedrop.auth.user.UserAccount;
 import io.livedrop.auth.user.Users;
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;
 import io.livedrop.common.ids.Ids;
+import io.livedrop.common.jdbc.SqlTimes;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -182,6 +182,6 @@ public class Sessions {
     }
 
     private Instant now() {
-        return SqlTime.truncate(clock.instant());
+        return SqlTimes.truncate(clock.instant());
     }
 }

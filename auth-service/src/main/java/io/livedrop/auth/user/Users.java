@@ -1,6 +1,6 @@
 package io.livedrop.auth.user;
 
-import io.livedrop.auth.sql.SqlTime;
+import io.livedrop.common.jdbc.SqlTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -39,7 +39,7 @@ public class Users {
                 .param("email", email)
                 .param("passwordHash", passwordHash)
                 .param("name", name)
-                .param("createdAt", SqlTime.param(createdAt))
+                .param("createdAt", SqlTimes.utc(createdAt))
                 .query(Users::account)
                 .optional();
     }
@@ -78,7 +78,7 @@ public class Users {
                 rs.getObject("id", UUID.class),
                 rs.getString("email"),
                 rs.getString("name"),
-                SqlTime.read(rs, "created_at"),
+                SqlTimes.instant(rs, "created_at"),
                 rs.getBoolean("creator"));
     }
 }

@@ -2,7 +2,6 @@ package io.livedrop.e2e.auth;
 
 import io.livedrop.e2e.support.Fleet;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
@@ -88,21 +87,8 @@ final class ExpiredTokens {
         return output;
     }
 
-    /**
-     * The fleet's auth database: its prefix is in the launcher environment Fleet keeps to itself (read
-     * reflectively until Fleet offers it), or the launcher default for a fleet started outside the tests.
-     */
-    @SuppressWarnings("unchecked")
     private static String authDatabase() {
-        String prefix = env("LIVEDROP_DB_PREFIX", "livedrop_");
-        try {
-            Field field = Fleet.class.getDeclaredField("environment");
-            field.setAccessible(true);
-            prefix = ((Map<String, String>) field.get(Fleet.shared())).getOrDefault("LIVEDROP_DB_PREFIX", prefix);
-        } catch (ReflectiveOperationException | RuntimeException noSuchField) {
-            // keep the default
-        }
-        return prefix + "auth";
+        return Fleet.shared().databaseName("auth");
     }
 
     private static String json(Map<String, String> fields) {

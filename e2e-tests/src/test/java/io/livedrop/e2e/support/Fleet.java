@@ -77,6 +77,11 @@ public final class Fleet {
         return "localhost:" + environment.get("LIVEDROP_KAFKA_PORT");
     }
 
+    /** The database of a service of this fleet (e.g. {@code "auth"} → {@code ld_e2e_1a2b3c_auth}). */
+    public String databaseName(String database) {
+        return environment.getOrDefault("LIVEDROP_DB_PREFIX", "livedrop_") + database;
+    }
+
     /** Stops one service, as a crash or a deployment would (graceful SIGTERM). */
     public void stop(String service) {
         launcher("stop", service);
@@ -93,8 +98,9 @@ public final class Fleet {
                 .normalize();
         String attachTo = System.getenv("LIVEDROP_E2E_PORT_BASE");
         if (attachTo != null && !attachTo.isBlank()) {
-            Map<String, String> env =
-                    Map.of("LIVEDROP_KAFKA_PORT", System.getenv().getOrDefault("LIVEDROP_KAFKA_PORT", "9092"));
+            Map<String, String> env = Map.of(
+                    "LIVEDROP_KAFKA_PORT", System.getenv().getOrDefault("LIVEDROP_KAFKA_PORT", "9092"),
+                    "LIVEDROP_DB_PREFIX", System.getenv().getOrDefault("LIVEDROP_DB_PREFIX", "livedrop_"));
             return new Fleet(root, Integer.parseInt(attachTo), env, false);
         }
         int portBase = freePortRange();
