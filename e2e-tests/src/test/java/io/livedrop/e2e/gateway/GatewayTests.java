@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.livedrop.e2e.support.Api;
 import io.livedrop.e2e.support.ApiResponse;
 import io.livedrop.e2e.support.Fleet;
+import io.livedrop.e2e.support.Users;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -151,13 +152,7 @@ class GatewayTests {
     }
 
     private String registerUser() {
-        String email = "gw-" + UUID.randomUUID() + "@e2e.livedrop.test";
-        ApiResponse registered = gateway.post(
-                "/api/auth/register",
-                Map.of("email", email, "password", "correct-horse-42", "name", "Gateway E2E"),
-                null);
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        return registered.text("accessToken");
+        return Users.register(gateway, "Gateway E2E").accessToken();
     }
 
     private static void assertUnauthenticated(ApiResponse response) {

@@ -3,11 +3,12 @@ package io.livedrop.gateway.security;
 import io.livedrop.common.security.Scopes;
 import io.livedrop.common.security.SecurityProperties;
 import io.livedrop.gateway.web.ProblemResponses;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -17,6 +18,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The gateway is an OAuth2 resource server: it checks every bearer token against auth-service's JWKS
@@ -32,9 +34,21 @@ class GatewaySecurityConfiguration {
 
     private static final String USER = Scopes.authority(Scopes.USER);
 
+    /** One key cache for both decoders: access and realtime tokens are signed with the same keys. */
     @Bean
-    ReactiveJwtDecoder accessTokenDecoder(SecurityProperties properties) {
-        return ReactiveJwtDecoders.forAudience(properties, Scopes.API_AUDIENCE);
+    JwksKeySource jwksKeySource(SecurityProperties properties, Clock clock) {
+        return new JwksKeySource(
+                WebClient.create(),
+                properties.jwksUri(),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(5),
+                clock);
+    }
+
+    @Bean
+    ReactiveJwtDecoder accessTokenDecoder(JwksKeySource keys, SecurityProperties properties) {
+        return ReactiveJwtDecoders.forAudience(keys, properties, Scopes.API_AUDIENCE);
     }
 
     @Bean
@@ -45,8 +59,12 @@ class GatewaySecurityConfiguration {
     @Bean
     @Order(1)
     SecurityWebFilterChain realtimeSecurity(
-            ServerHttpSecurity http, SecurityProperties properties, ProblemSecurityResponses problems) {
-        ReactiveJwtDecoder realtimeTokenDecoder = ReactiveJwtDecoders.forAudience(properties, Scopes.REALTIME_AUDIENCE);
+            ServerHttpSecurity http,
+            JwksKeySource keys,
+            SecurityProperties properties,
+            ProblemSecurityResponses problems) {
+        ReactiveJwtDecoder realtimeTokenDecoder =
+                ReactiveJwtDecoders.forAudience(keys, properties, Scopes.REALTIME_AUDIENCE);
         return stateless(http, problems)
                 .securityMatcher(PublicEndpoints.REALTIME)
                 .oauth2ResourceServer(oauth -> oauth.bearerTokenConverter(new QueryParameterTokenConverter())
@@ -66,10 +84,6 @@ class GatewaySecurityConfiguration {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .authorizeExchange(exchanges -> exchanges
-                        // preflights never get here (GatewayCorsWebFilter answers them); any other OPTIONS
-                        // is a plain request for a service
-                        .pathMatchers(HttpMethod.OPTIONS, "/api/**")
-                        .access(anonymousOrUser())
                         .matchers(PublicEndpoints.SIGNED_IN_LOOKALIKES)
                         .hasAuthority(USER)
                         .matchers(PublicEndpoints.API)

@@ -11,16 +11,15 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
- * The reactive twin of common-lib's {@code JwtDecoders}: RS256 against auth-service's JWKS, our
- * issuer, one audience. Signing keys are cached and refetched when a token names an unknown
- * {@code kid} (key rotation).
+ * The reactive twin of common-lib's {@code JwtDecoders}: RS256 with auth-service's keys ({@link
+ * JwksKeySource}), our issuer, one audience.
  */
 final class ReactiveJwtDecoders {
 
     private ReactiveJwtDecoders() {}
 
-    static ReactiveJwtDecoder forAudience(SecurityProperties properties, String audience) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri())
+    static ReactiveJwtDecoder forAudience(JwksKeySource keys, SecurityProperties properties, String audience) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys::keysFor)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(

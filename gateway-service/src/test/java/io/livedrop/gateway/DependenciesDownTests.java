@@ -2,8 +2,11 @@ package io.livedrop.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livedrop.common.security.SecurityProperties;
+import io.livedrop.common.test.TestJwtIssuer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.ServerSocket;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,13 +18,14 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * The documented Redis-down policy: requests pass without rate limiting (fail open), counted in
- * {@code livedrop_gateway_ratelimit_failopen_total}. The limiter talks to a port where nothing listens
- * (a second Spring context).
+ * The gateway when its own dependencies are gone (a second Spring context whose Redis and JWKS are on
+ * ports where nothing listens). Redis down: requests pass without rate limiting (fail open), counted
+ * in {@code livedrop_gateway_ratelimit_failopen_total}. JWKS unreachable: a token cannot be checked,
+ * which is 503, not a 401 that would tell the client its token is bad.
  */
 @GatewayIntegrationTest
-@Import(RedisDownTests.UnreachableRedis.class)
-class RedisDownTests {
+@Import(DependenciesDownTests.UnreachableDependencies.class)
+class DependenciesDownTests {
 
     @Value("${local.server.port}")
     int port;
@@ -64,17 +68,40 @@ class RedisDownTests {
         assertThat(prometheus).contains("livedrop_gateway_ratelimit_failopen_total{");
     }
 
+    @Test
+    void tokensThatCannotBeCheckedGiveServiceUnavailable() {
+        var reply = new GatewayClient(port)
+                .get("/api/orders")
+                .bearer(TestJwtIssuer.shared().userToken(UUID.randomUUID().toString()))
+                .send();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(503);
+        assertThat(reply.code()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(reply.header("X-Request-Id")).isNotBlank();
+        // anonymous access to public endpoints does not need the keys
+        assertThat(new GatewayClient(port).get("/api/drops").send().status()).isEqualTo(200);
+    }
+
     @TestConfiguration(proxyBeanMethods = false)
-    static class UnreachableRedis {
+    static class UnreachableDependencies {
 
         @Bean
         @Primary
         LettuceConnectionFactory unreachableRedis() throws Exception {
-            int closedPort;
+            return new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", closedPort()));
+        }
+
+        @Bean
+        @Primary
+        SecurityProperties unreachableJwks() throws Exception {
+            return new SecurityProperties(
+                    "http://127.0.0.1:" + closedPort() + "/.well-known/jwks.json", TestJwtIssuer.ISSUER);
+        }
+
+        private static int closedPort() throws Exception {
             try (ServerSocket socket = new ServerSocket(0)) {
-                closedPort = socket.getLocalPort();
+                return socket.getLocalPort();
             }
-            return new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", closedPort));
         }
     }
 }
