@@ -6,6 +6,7 @@ import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -53,14 +54,16 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     private final RateLimitProperties properties;
     private final ClientAddressResolver clientAddresses;
     private final MeterRegistry meters;
+    private final Clock clock;
     private final AtomicReference<Instant> lastFailOpenWarning = new AtomicReference<>(Instant.EPOCH);
     private final AtomicLong failOpensSinceWarning = new AtomicLong();
 
-    RateLimitFilter(RedisTokenBucket buckets, RateLimitProperties properties, MeterRegistry meters) {
+    RateLimitFilter(RedisTokenBucket buckets, RateLimitProperties properties, MeterRegistry meters, Clock clock) {
         this.buckets = buckets;
         this.properties = properties;
         this.clientAddresses = new ClientAddressResolver(properties.trustedProxies());
         this.meters = meters;
+        this.clock = clock;
     }
 
     @Override
@@ -110,13 +113,13 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         return exchange.getPrincipal()
                 .filter(Authentication.class::isInstance)
                 .map(principal -> "user:" + principal.getName())
-                .defaultIfEmpty("ip:" + clientAddresses.resolve(exchange.getRequest()));
+                .switchIfEmpty(Mono.fromSupplier(() -> "ip:" + clientAddresses.resolve(exchange.getRequest())));
     }
 
     private void failOpen(ServerWebExchange exchange, RateLimitPolicy policy, Throwable failure) {
         counter("livedrop.gateway.ratelimit.failopen", exchange, policy).increment();
         long skipped = failOpensSinceWarning.incrementAndGet();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant last = lastFailOpenWarning.get();
         if (now.isAfter(last.plus(WARN_EVERY)) && lastFailOpenWarning.compareAndSet(last, now)) {
             failOpensSinceWarning.set(0);
