@@ -17,4 +17,4 @@ import org.springframework.context.annotation.Import;
 @Documented
 @IntegrationTest
 @Import(StubUpstreams.class)
-@interface GatewayIntegrationTest {}
+public @interface GatewayIntegrationTest {}
