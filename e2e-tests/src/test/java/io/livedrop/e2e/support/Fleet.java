@@ -115,6 +115,14 @@ public final class Fleet {
         env.putIfAbsent("LIVEDROP_NOTIFICATION_HEAP", "512m");
         env.putIfAbsent("LIVEDROP_KAFKA_HEAP", "512m");
         env.putIfAbsent("LIVEDROP_START_TIMEOUT", "600");
+        // Every e2e request comes from 127.0.0.1, so all anonymous callers share one per-IP bucket:
+        // generous limits there. Orders stay per user and moderate, so GatewayTests can trip them.
+        env.put("RATE_LIMIT_DEFAULT_REPLENISH_RATE", "500");
+        env.put("RATE_LIMIT_DEFAULT_BURST_CAPACITY", "1000");
+        env.put("RATE_LIMIT_AUTH_REPLENISH_RATE", "200");
+        env.put("RATE_LIMIT_AUTH_BURST_CAPACITY", "400");
+        env.put("RATE_LIMIT_ORDERS_REPLENISH_RATE", "5");
+        env.put("RATE_LIMIT_ORDERS_BURST_CAPACITY", "20");
         Fleet fleet = new Fleet(root, portBase, env, true);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> fleet.launcher("purge"), "purge-e2e-fleet"));
         try {

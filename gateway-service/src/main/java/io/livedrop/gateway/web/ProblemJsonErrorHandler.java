@@ -1,5 +1,7 @@
 package io.livedrop.gateway.web;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;
 import io.livedrop.common.error.Problems;
 import java.net.ConnectException;
@@ -7,20 +9,19 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every error the gateway itself produces is problem+json: an unrouted path (including
- * {@code /internal/**}) is 404, a downstream that does not answer is a fast 503, a slow one 504.
+ * {@code /internal/**}) is 404, a downstream that refuses connections or whose circuit breaker is
+ * open is a fast 503, a slow one 504, a rate-limited request 429.
  */
 @Component
 @Order(-2)
@@ -28,37 +29,48 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemJsonErrorHandler.class);
 
-    private final JsonMapper jsonMapper;
+    private final ProblemResponses problems;
 
-    ProblemJsonErrorHandler(JsonMapper jsonMapper) {
-        this.jsonMapper = jsonMapper;
+    ProblemJsonErrorHandler(ProblemResponses problems) {
+        this.problems = problems;
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        ServerHttpResponse response = exchange.getResponse();
-        if (response.isCommitted()) {
+        if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        ProblemDetail problem = toProblem(error, exchange.getRequest().getPath().value());
-        response.setStatusCode(org.springframework.http.HttpStatusCode.valueOf(problem.getStatus()));
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        DataBuffer body = response.bufferFactory().wrap(jsonMapper.writeValueAsBytes(Problems.toJsonMap(problem)));
-        return response.writeWith(Mono.just(body));
+        return problems.write(
+                exchange, toProblem(error, exchange.getRequest().getPath().value()));
     }
 
     private ProblemDetail toProblem(Throwable error, String path) {
-        if (error instanceof ResponseStatusException status) {
-            ErrorCode code = ErrorCode.forStatus(status.getStatusCode().value());
-            String detail = status.getStatusCode().value() == 404 ? "No such endpoint" : code.title();
-            return Problems.of(status.getStatusCode(), code.name(), code.title(), detail, path);
+        if (error instanceof ApiException api) {
+            return Problems.of(api.code(), api.getMessage(), path, api.violations());
+        }
+        if (error instanceof ServiceUnavailableException || causedBy(error, CallNotPermittedException.class)) {
+            return Problems.of(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "The service behind this endpoint is failing; requests are paused briefly (circuit open)",
+                    path);
         }
         if (causedBy(error, ConnectException.class)) {
             return Problems.of(ErrorCode.SERVICE_UNAVAILABLE, "The service behind this endpoint is unavailable", path);
         }
-        if (causedBy(error, TimeoutException.class)) {
+        if (causedBy(error, TimeoutException.class)
+                || causedBy(error, org.springframework.cloud.gateway.support.TimeoutException.class)) {
             return Problems.of(
                     ErrorCode.GATEWAY_TIMEOUT, "The service behind this endpoint did not answer in time", path);
+        }
+        if (causedBy(error, AuthenticationServiceException.class)) {
+            // the token could not be checked at all, typically because auth-service's JWKS is unreachable
+            log.warn("Could not validate a bearer token on {}: {}", path, error.toString());
+            return Problems.of(ErrorCode.SERVICE_UNAVAILABLE, "Tokens cannot be validated right now", path);
+        }
+        if (error instanceof ResponseStatusException status) {
+            ErrorCode code = ErrorCode.forStatus(status.getStatusCode().value());
+            String detail = status.getStatusCode().value() == 404 ? "No such endpoint" : code.title();
+            return Problems.of(status.getStatusCode(), code.name(), code.title(), detail, path);
         }
         log.error("Gateway error on {}", path, error);
         return Problems.of(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred", path);

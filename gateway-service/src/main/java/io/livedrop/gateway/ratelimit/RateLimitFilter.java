@@ -1,0 +1,142 @@
+package io.livedrop.gateway.ratelimit;
+
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
+
+import io.livedrop.common.error.ApiException;
+import io.livedrop.common.error.ErrorCode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Token-bucket rate limiting of every routed request, in Redis so all gateway instances share the
+ * buckets. The caller is the signed-in user ({@code sub}) or, anonymous, the client IP. Every answer
+ * carries the {@code X-RateLimit-*} headers; a refused request gets 429 {@code RATE_LIMITED} with
+ * {@code Retry-After}.
+ *
+ * <p>Redis down or slower than {@code RATE_LIMIT_REDIS_TIMEOUT}: the request passes unlimited (fail
+ * open), counted in {@code livedrop_gateway_ratelimit_failopen_total} with a throttled warning. An
+ * outage of a protective cache must not become an outage of the whole API; the services' own limits
+ * (idempotency, per-user drop limits, stock) still hold.
+ *
+ * <p>Runs after the route metrics filter (order 0), so 429s show up in them, and before the route
+ * filters, so a refused request never reaches a circuit breaker or a service.
+ */
+@Component
+@EnableConfigurationProperties(RateLimitProperties.class)
+class RateLimitFilter implements GlobalFilter, Ordered {
+
+    static final String REMAINING = "X-RateLimit-Remaining";
+    static final String REPLENISH_RATE = "X-RateLimit-Replenish-Rate";
+    static final String BURST_CAPACITY = "X-RateLimit-Burst-Capacity";
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+    private static final Duration WARN_EVERY = Duration.ofMinutes(1);
+
+    private final RedisTokenBucket buckets;
+    private final RateLimitProperties properties;
+    private final ClientAddressResolver clientAddresses;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final AtomicReference<Instant> lastFailOpenWarning = new AtomicReference<>(Instant.EPOCH);
+    private final AtomicLong failOpensSinceWarning = new AtomicLong();
+
+    RateLimitFilter(RedisTokenBucket buckets, RateLimitProperties properties, MeterRegistry meters, Clock clock) {
+        this.buckets = buckets;
+        this.properties = properties;
+        this.clientAddresses = new ClientAddressResolver(properties.trustedProxies());
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @Override
+    public int getOrder() {
+        return 1;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        RateLimitPolicy policy = RateLimitPolicy.of(exchange.getRequest());
+        RateLimitProperties.Limit limit = properties.limitFor(policy);
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        headers.set(REPLENISH_RATE, limit.replenishRateHeader());
+        headers.set(BURST_CAPACITY, Integer.toString(limit.burstCapacity()));
+        return caller(exchange)
+                .flatMap(caller ->
+                        buckets.take(policy.tag() + ":" + caller, limit).timeout(properties.redisTimeout()))
+                .map(Optional::of)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("no answer from the rate-limit script")))
+                .onErrorResume(failure -> {
+                    failOpen(exchange, policy, failure);
+                    return Mono.just(Optional.empty());
+                })
+                .flatMap(verdict ->
+                        verdict.isEmpty() ? chain.filter(exchange) : apply(verdict.get(), policy, exchange, chain));
+    }
+
+    private Mono<Void> apply(
+            RedisTokenBucket.Verdict verdict,
+            RateLimitPolicy policy,
+            ServerWebExchange exchange,
+            GatewayFilterChain chain) {
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        headers.set(REMAINING, Long.toString(verdict.remaining()));
+        if (verdict.allowed()) {
+            return chain.filter(exchange);
+        }
+        long retryAfterSeconds = Math.max(1, Math.ceilDiv(verdict.waitMillis(), 1000L));
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        counter("livedrop.gateway.ratelimited", exchange, policy).increment();
+        return Mono.error(
+                new ApiException(ErrorCode.RATE_LIMITED, "Too many requests; retry in " + retryAfterSeconds + " s"));
+    }
+
+    /** {@code user:<sub>} for any valid token (the security chain has checked it), else {@code ip:<address>}. */
+    private Mono<String> caller(ServerWebExchange exchange) {
+        return exchange.getPrincipal()
+                .filter(Authentication.class::isInstance)
+                .map(principal -> "user:" + principal.getName())
+                .switchIfEmpty(Mono.fromSupplier(() -> "ip:" + clientAddresses.resolve(exchange.getRequest())));
+    }
+
+    private void failOpen(ServerWebExchange exchange, RateLimitPolicy policy, Throwable failure) {
+        counter("livedrop.gateway.ratelimit.failopen", exchange, policy).increment();
+        long skipped = failOpensSinceWarning.incrementAndGet();
+        Instant now = clock.instant();
+        Instant last = lastFailOpenWarning.get();
+        if (now.isAfter(last.plus(WARN_EVERY)) && lastFailOpenWarning.compareAndSet(last, now)) {
+            failOpensSinceWarning.set(0);
+            log.warn(
+                    "Rate limiting is not enforced: Redis failed or took longer than {} ({} requests let through"
+                            + " unlimited since the last warning): {}",
+                    properties.redisTimeout(),
+                    skipped,
+                    failure.toString());
+        }
+    }
+
+    private Counter counter(String name, ServerWebExchange exchange, RateLimitPolicy policy) {
+        Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
+        return Counter.builder(name)
+                .tag("route", route == null ? "none" : route.getId())
+                .tag("policy", policy.tag())
+                .register(meters);
+    }
+}

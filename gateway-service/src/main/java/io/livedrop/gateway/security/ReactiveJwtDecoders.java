@@ -1,0 +1,30 @@
+package io.livedrop.gateway.security;
+
+import io.livedrop.common.security.SecurityProperties;
+import java.util.List;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+/**
+ * The reactive twin of common-lib's {@code JwtDecoders}: RS256 with auth-service's keys ({@link
+ * JwksKeySource}), our issuer, one audience.
+ */
+final class ReactiveJwtDecoders {
+
+    private ReactiveJwtDecoders() {}
+
+    static ReactiveJwtDecoder forAudience(JwksKeySource keys, SecurityProperties properties, String audience) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys::keysFor)
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience))));
+        return decoder;
+    }
+}

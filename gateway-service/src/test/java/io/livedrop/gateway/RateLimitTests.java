@@ -1,0 +1,179 @@
+package io.livedrop.gateway;
+
+import static io.livedrop.gateway.StubUpstreams.STANDARD_BURST;
+import static io.livedrop.gateway.StubUpstreams.STRICT_BURST;
+import static io.livedrop.gateway.StubUpstreams.STRICT_RATE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.livedrop.common.test.TestJwtIssuer;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * The Redis token buckets: per user or per client IP, stricter for {@code POST /api/orders} and {@code
+ * /api/auth/**}, 429 problem+json with the rate-limit headers, and recovery once tokens are back. Each
+ * test uses its own users and client IPs, so the buckets start full.
+ */
+@GatewayIntegrationTest
+class RateLimitTests {
+
+    private final TestJwtIssuer tokens = TestJwtIssuer.shared();
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    MeterRegistry meters;
+
+    private GatewayClient gateway;
+
+    @BeforeEach
+    void client() {
+        gateway = new GatewayClient(port);
+    }
+
+    @Test
+    void orderBucketTripsWithHeadersAndRecoversAfterReplenishment() {
+        String token = tokens.userToken(UUID.randomUUID().toString());
+        Supplier<GatewayClient.Reply> placeOrder =
+                () -> gateway.post("/api/orders").bearer(token).send();
+        double rejectedBefore = rateLimited("orders");
+
+        GatewayClient.Reply first = placeOrder.get();
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("X-RateLimit-Remaining")).isEqualTo(Integer.toString(STRICT_BURST - 1));
+        assertThat(first.header("X-RateLimit-Replenish-Rate")).isEqualTo(Integer.toString(STRICT_RATE));
+        assertThat(first.header("X-RateLimit-Burst-Capacity")).isEqualTo(Integer.toString(STRICT_BURST));
+
+        GatewayClient.Reply refused = firstRefusal(placeOrder, STRICT_BURST - 1, STRICT_BURST + 5);
+        assertThat(refused.code()).isEqualTo("RATE_LIMITED");
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.header("X-RateLimit-Remaining")).isEqualTo("0");
+        assertThat(refused.header("X-RateLimit-Replenish-Rate")).isEqualTo(Integer.toString(STRICT_RATE));
+        assertThat(refused.header("X-RateLimit-Burst-Capacity")).isEqualTo(Integer.toString(STRICT_BURST));
+        assertThat(refused.header("X-Request-Id")).isNotBlank();
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        // one token at one per second is at most a second away
+        assertThat(retryAfter).isEqualTo(1);
+        assertThat(rateLimited("orders")).isGreaterThan(rejectedBefore);
+
+        sleepSeconds(retryAfter);
+
+        assertThat(placeOrder.get().status()).isEqualTo(200);
+    }
+
+    @Test
+    void standardRequestsOfTheSameUserUseAnotherBucketThanOrders() {
+        String token = tokens.userToken(UUID.randomUUID().toString());
+        firstRefusal(() -> gateway.post("/api/orders").bearer(token).send());
+
+        GatewayClient.Reply browse = gateway.get("/api/orders").bearer(token).send();
+
+        assertThat(browse.status()).isEqualTo(200);
+        assertThat(browse.header("X-RateLimit-Burst-Capacity")).isEqualTo(Integer.toString(STANDARD_BURST));
+        assertThat(Long.parseLong(browse.header("X-RateLimit-Remaining"))).isEqualTo(STANDARD_BURST - 1);
+    }
+
+    @Test
+    void usersHaveSeparateBuckets() {
+        String alice = tokens.userToken(UUID.randomUUID().toString());
+        String bob = tokens.userToken(UUID.randomUUID().toString());
+        String sharedIp = GatewayClient.randomClientIp();
+        firstRefusal(
+                () -> gateway.post("/api/orders").bearer(alice).from(sharedIp).send());
+
+        GatewayClient.Reply bobsOrder =
+                gateway.post("/api/orders").bearer(bob).from(sharedIp).send();
+
+        assertThat(bobsOrder.status()).isEqualTo(200);
+        assertThat(bobsOrder.header("X-RateLimit-Remaining")).isEqualTo(Integer.toString(STRICT_BURST - 1));
+    }
+
+    @Test
+    void anonymousCallersAreLimitedPerClientIpAndSignedInUsersPerUser() {
+        String ip = GatewayClient.randomClientIp();
+        GatewayClient.Reply refused =
+                firstRefusal(() -> gateway.post("/api/auth/login").from(ip).send());
+        assertThat(refused.code()).isEqualTo("RATE_LIMITED");
+        assertThat(rateLimited("auth")).isPositive();
+
+        // another client IP has its own bucket
+        assertThat(gateway.post("/api/auth/login")
+                        .from(GatewayClient.randomClientIp())
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        // a signed-in user behind the same IP is counted as that user, not as the IP
+        assertThat(gateway.post("/api/auth/logout")
+                        .from(ip)
+                        .bearer(tokens.userToken(UUID.randomUUID().toString()))
+                        .send()
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void forwardedForIsReadRightToLeftUpToTheFirstUntrustedHop() {
+        String client = GatewayClient.randomClientIp();
+        firstRefusal(() -> gateway.post("/api/auth/register").from(client).send());
+
+        // the entry the client itself wrote (left of its own address) changes nothing
+        GatewayClient.Reply spoofed = gateway.post("/api/auth/register")
+                .from(GatewayClient.randomClientIp() + ", " + client)
+                .send();
+
+        assertThat(spoofed.status()).isEqualTo(429);
+    }
+
+    @Test
+    void allowedResponsesCarryTheRateLimitHeaders() {
+        GatewayClient.Reply reply = gateway.get("/api/drops").send();
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("X-RateLimit-Remaining")).isEqualTo(Integer.toString(STANDARD_BURST - 1));
+        assertThat(reply.header("X-RateLimit-Replenish-Rate")).isEqualTo(Integer.toString(STANDARD_BURST / 2));
+        assertThat(reply.header("X-RateLimit-Burst-Capacity")).isEqualTo(Integer.toString(STANDARD_BURST));
+        assertThat(reply.header("Retry-After")).isNull();
+    }
+
+    /** Sends until a 429 from a fresh strict bucket. */
+    private static GatewayClient.Reply firstRefusal(Supplier<GatewayClient.Reply> call) {
+        return firstRefusal(call, STRICT_BURST, STRICT_BURST + 5);
+    }
+
+    /**
+     * Sends until a 429: at least {@code tokensLeft} requests pass first, a few more may (the bucket
+     * gains a token per second while we go).
+     */
+    private static GatewayClient.Reply firstRefusal(Supplier<GatewayClient.Reply> call, int tokensLeft, int atMost) {
+        for (int i = 0; i < atMost; i++) {
+            GatewayClient.Reply reply = call.get();
+            if (reply.status() == 429) {
+                assertThat(i).as("requests allowed before the first 429").isGreaterThanOrEqualTo(tokensLeft);
+                return reply;
+            }
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        }
+        throw new AssertionError("no 429 after " + atMost + " requests");
+    }
+
+    private double rateLimited(String policy) {
+        return meters.find("livedrop.gateway.ratelimited").tag("policy", policy).counters().stream()
+                .mapToDouble(counter -> counter.count())
+                .sum();
+    }
+
+    private static void sleepSeconds(long seconds) {
+        try {
+            Thread.sleep(seconds * 1000 + 100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.livedrop.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A stand-in for one downstream service, so the gateway's own filters can be tested: it answers every
+ * request with what it received (service name, method, path, query, a few headers) as JSON. A request
+ * header {@code X-Stub-Status} picks the status, {@code X-Stub-Delay-Ms} makes it slow. It can be
+ * stopped and started again on the same port, like a crashed and restarted service.
+ */
+final class StubService {
+
+    static final String STATUS = "X-Stub-Status";
+    static final String DELAY = "X-Stub-Delay-Ms";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String name;
+    private final int port;
+    private final AtomicInteger hits = new AtomicInteger();
+    private final AtomicReference<Map<String, Object>> lastRequest = new AtomicReference<>();
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "stub-upstream");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private HttpServer server;
+
+    private StubService(String name) {
+        this.name = name;
+        this.server = bind(0);
+        this.port = server.getAddress().getPort();
+        server.start();
+    }
+
+    static StubService start(String name) {
+        return new StubService(name);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    String webSocketUrl() {
+        return "ws://127.0.0.1:" + port;
+    }
+
+    int hits() {
+        return hits.get();
+    }
+
+    Map<String, Object> lastRequest() {
+        return lastRequest.get();
+    }
+
+    /** Stops accepting connections: the port refuses, as a stopped service's would. */
+    synchronized void stop() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    /** Listens again on the same port. */
+    synchronized void restart() {
+        if (server == null) {
+            server = bind(port);
+            server.start();
+        }
+    }
+
+    private HttpServer bind(int onPort) {
+        try {
+            HttpServer created = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 50);
+            created.createContext("/", this::answer);
+            created.setExecutor(executor);
+            return created;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        hits.incrementAndGet();
+        var headers = exchange.getRequestHeaders();
+        Map<String, Object> seen = new LinkedHashMap<>();
+        seen.put("service", name);
+        seen.put("method", exchange.getRequestMethod());
+        seen.put("path", exchange.getRequestURI().getRawPath());
+        seen.put("query", exchange.getRequestURI().getRawQuery());
+        seen.put("authorization", headers.getFirst("Authorization"));
+        seen.put("requestId", headers.getFirst("X-Request-Id"));
+        seen.put("host", headers.getFirst("Host"));
+        lastRequest.set(seen);
+        try {
+            String delay = headers.getFirst(DELAY);
+            if (delay != null) {
+                Thread.sleep(Long.parseLong(delay));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String status = headers.getFirst(STATUS);
+        byte[] body = JSON.writeValueAsString(seen).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        // services echo the request id; the gateway must still send exactly one
+        exchange.getResponseHeaders().set("X-Request-Id", "echoed-by-" + name);
+        try {
+            exchange.sendResponseHeaders(status == null ? 200 : Integer.parseInt(status), body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        } catch (IOException clientGone) {
+            // the gateway gave up waiting (timeout tests)
+        } finally {
+            exchange.close();
+        }
+    }
+}

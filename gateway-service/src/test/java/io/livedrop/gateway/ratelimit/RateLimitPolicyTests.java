@@ -1,0 +1,36 @@
+package io.livedrop.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+
+class RateLimitPolicyTests {
+
+    @ParameterizedTest
+    @CsvSource({
+        "POST, /api/orders, ORDERS",
+        "GET, /api/orders, STANDARD",
+        "PUT, /api/orders/o1/cancel, STANDARD",
+        "POST, /api/auth/login, AUTH",
+        "POST, /api/auth/logout, AUTH",
+        "GET, /api/users/me, STANDARD",
+        "POST, /api/payments, STANDARD",
+        "GET, /api/drops, STANDARD",
+    })
+    void picksTheBucketOfARequest(String method, String path, RateLimitPolicy expected) {
+        var request =
+                MockServerHttpRequest.method(HttpMethod.valueOf(method), path).build();
+
+        assertThat(RateLimitPolicy.of(request)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"20, 20", "0.5, 0.5", "2.50, 2.5"})
+    void formatsTheReplenishRateHeader(double rate, String header) {
+        assertThat(new RateLimitProperties.Limit(rate, 10).replenishRateHeader())
+                .isEqualTo(header);
+    }
+}
