@@ -42,6 +42,12 @@ class KubernetesManifestsTests {
         assertThat((String) at(container, "livenessProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
         assertThat((String) at(container, "readinessProbe.httpGet.path")).isEqualTo("/actuator/health/readiness");
         assertThat((Object) at(container, "startupProbe.httpGet.path")).isNotNull();
+        assertThat(List.of(
+                        at(container, "livenessProbe.httpGet.port"),
+                        at(container, "readinessProbe.httpGet.port"),
+                        at(container, "startupProbe.httpGet.port")))
+                .as("probes use the management port, which the Ingress never reaches")
+                .containsOnly("management");
         assertThat((Object) at(container, "resources.requests.cpu")).isNotNull();
         assertThat((Object) at(container, "resources.requests.memory")).isNotNull();
         assertThat((Object) at(container, "resources.limits.memory")).isNotNull();
