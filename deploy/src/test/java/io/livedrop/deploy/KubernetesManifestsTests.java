@@ -36,7 +36,7 @@ class KubernetesManifestsTests {
     @ParameterizedTest
     @MethodSource("services")
     void deploymentHasProbesResourcesConfigAndSpread(String service) {
-        Map<String, Object> deployment = find("Deployment", service);
+        Map<String, Object> deployment = workload(service);
         Map<String, Object> container = at(deployment, "spec.template.spec.containers.0");
 
         assertThat((String) at(container, "livenessProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
@@ -63,7 +63,7 @@ class KubernetesManifestsTests {
     @ParameterizedTest
     @MethodSource("services")
     void serviceHpaAndPdbTargetTheDeployment(String service) {
-        Map<String, Object> podLabels = at(find("Deployment", service), "spec.template.metadata.labels");
+        Map<String, Object> podLabels = at(workload(service), "spec.template.metadata.labels");
 
         assertThat(podLabels).containsAllEntriesOf(at(find("Service", service), "spec.selector"));
         assertThat((String) at(find("HorizontalPodAutoscaler", service), "spec.scaleTargetRef.name"))
@@ -97,7 +97,8 @@ class KubernetesManifestsTests {
                 .collect(Collectors.toSet());
         databases.add(at(find("Cluster", "livedrop-postgres"), "spec.bootstrap.initdb.database"));
 
-        List<String> urls = ofKind("Deployment").stream()
+        List<String> urls = services()
+                .map(KubernetesManifestsTests::workload)
                 .flatMap(d -> ((List<Map<String, Object>>) at(d, "spec.template.spec.containers.0.env")).stream())
                 .filter(env -> "DB_URL".equals(env.get("name")))
                 .map(env -> (String) env.get("value"))
@@ -106,6 +107,19 @@ class KubernetesManifestsTests {
         assertThat(urls).allSatisfy(url -> assertThat(databases).contains(url.substring(url.lastIndexOf('/') + 1)));
         assertThat((Integer) at(find("Cluster", "livedrop-postgres"), "spec.instances"))
                 .isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void notificationInstancesHaveStableUniqueIdsForTheirConsumerGroups() {
+        Map<String, Object> statefulSet = find("StatefulSet", "notification-service");
+        List<Map<String, Object>> env = at(statefulSet, "spec.template.spec.containers.0.env");
+
+        assertThat(env).anySatisfy(variable -> {
+            assertThat(variable.get("name")).isEqualTo("NOTIFICATION_INSTANCE_ID");
+            assertThat((String) at(variable, "valueFrom.fieldRef.fieldPath")).isEqualTo("metadata.name");
+        });
+        assertThat((String) at(find("HorizontalPodAutoscaler", "notification-service"), "spec.scaleTargetRef.kind"))
+                .isEqualTo("StatefulSet");
     }
 
     @Test
@@ -154,6 +168,14 @@ class KubernetesManifestsTests {
 
     static List<Map<String, Object>> ofKind(String kind) {
         return DOCUMENTS.stream().filter(d -> kind.equals(d.get("kind"))).toList();
+    }
+
+    /** The workload of a service: a Deployment, or the StatefulSet of notification-service. */
+    static Map<String, Object> workload(String service) {
+        return ofKind("Deployment").stream()
+                .filter(d -> service.equals(at(d, "metadata.name")))
+                .findFirst()
+                .orElseGet(() -> find("StatefulSet", service));
     }
 
     static Map<String, Object> find(String kind, String name) {
