@@ -3,13 +3,18 @@ package io.livedrop.common.config;
 import io.livedrop.common.events.EventCodec;
 import io.livedrop.common.messaging.IdempotentEventHandler;
 import io.livedrop.common.messaging.ProcessedEvents;
+import io.livedrop.common.outbox.MicrometerOutboxTracing;
 import io.livedrop.common.outbox.Outbox;
 import io.livedrop.common.outbox.OutboxHousekeeping;
 import io.livedrop.common.outbox.OutboxProperties;
 import io.livedrop.common.outbox.OutboxRelay;
+import io.livedrop.common.outbox.OutboxTracing;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -28,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
             "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
             "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
-            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration"
         })
 @ConditionalOnClass({JdbcClient.class, KafkaTemplate.class})
 @ConditionalOnBean({DataSource.class, KafkaTemplate.class})
@@ -51,8 +57,13 @@ public class OutboxConfiguration {
             @Value("${spring.application.name:unnamed-service}") String source,
             OutboxProperties properties,
             Clock clock,
-            OutboxRelay relay) {
-        return new Outbox(jdbc, codec, source, properties.lanes(), clock, relay::wakeUp);
+            OutboxRelay relay,
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
+        OutboxTracing tracing = tracer.getIfAvailable() != null && propagator.getIfAvailable() != null
+                ? new MicrometerOutboxTracing(tracer.getObject(), propagator.getObject())
+                : OutboxTracing.NONE;
+        return new Outbox(jdbc, codec, source, properties.lanes(), clock, relay::wakeUp, tracing);
     }
 
     @Bean

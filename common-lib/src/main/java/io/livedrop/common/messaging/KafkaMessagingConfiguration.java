@@ -1,6 +1,8 @@
 package io.livedrop.common.messaging;
 
 import io.livedrop.common.events.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -44,7 +46,9 @@ public class KafkaMessagingConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler livedropKafkaErrorHandler(
-            KafkaOperations<Object, Object> kafka, KafkaTopicsProperties properties) {
+            KafkaOperations<Object, Object> kafka, KafkaTopicsProperties properties, MeterRegistry meters) {
+        // registered up front so dashboards and alerts see a zero, not a missing series
+        Topics.ALL.forEach(topic -> deadLetters(meters, topic));
         var recoverer = new DeadLetterPublishingRecoverer(kafka, (record, ex) -> {
             log.warn(
                     "Dead-lettering {}@{}/{}: {}",
@@ -52,6 +56,7 @@ public class KafkaMessagingConfiguration {
                     record.partition(),
                     record.offset(),
                     ex.getMessage());
+            deadLetters(meters, record.topic()).increment();
             return new org.apache.kafka.common.TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1);
         });
         return new DefaultErrorHandler(
@@ -62,6 +67,13 @@ public class KafkaMessagingConfiguration {
     @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
     KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
         return new KafkaHealthIndicator(kafkaAdmin);
+    }
+
+    private static Counter deadLetters(MeterRegistry meters, String topic) {
+        return Counter.builder("livedrop.kafka.dead.letters")
+                .description("Records sent to the dead-letter topic after failed retries")
+                .tag("topic", topic)
+                .register(meters);
     }
 
     private static NewTopic topic(String name, KafkaTopicsProperties properties) {

@@ -25,14 +25,23 @@ public class Outbox {
     private final int lanes;
     private final Clock clock;
     private final Runnable wakeRelay;
+    private final OutboxTracing tracing;
 
-    public Outbox(JdbcClient jdbc, EventCodec codec, String source, int lanes, Clock clock, Runnable wakeRelay) {
+    public Outbox(
+            JdbcClient jdbc,
+            EventCodec codec,
+            String source,
+            int lanes,
+            Clock clock,
+            Runnable wakeRelay,
+            OutboxTracing tracing) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.source = source;
         this.lanes = lanes;
         this.clock = clock;
         this.wakeRelay = wakeRelay;
+        this.tracing = tracing;
     }
 
     /** @return the event id (the consumers' dedupe key) */
@@ -44,14 +53,15 @@ public class Outbox {
         var envelope =
                 EventEnvelope.of(eventId, source, topic, clock.instant().truncatedTo(ChronoUnit.MICROS), key, data);
         jdbc.sql("""
-                insert into outbox_event (event_id, topic, event_key, lane, payload)
-                values (:eventId, :topic, :key, :lane, :payload)
+                insert into outbox_event (event_id, topic, event_key, lane, payload, trace_headers)
+                values (:eventId, :topic, :key, :lane, :payload, :traceHeaders)
                 """)
                 .param("eventId", eventId)
                 .param("topic", topic)
                 .param("key", key)
                 .param("lane", laneOf(key))
                 .param("payload", codec.write(envelope))
+                .param("traceHeaders", TraceHeaders.format(tracing.currentContext()))
                 .update();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

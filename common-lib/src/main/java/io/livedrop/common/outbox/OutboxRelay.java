@@ -1,5 +1,7 @@
 package io.livedrop.common.outbox;
 
+import io.livedrop.common.events.EventEnvelope;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -85,7 +87,7 @@ public class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             List<PendingEvent> batch = jdbc.sql("""
-                    select id, topic, event_key, payload from outbox_event
+                    select id, topic, event_key, payload, trace_headers from outbox_event
                     where lane = :lane and sent_at is null
                     order by id
                     limit :limit
@@ -121,11 +123,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static ProducerRecord<String, String> toRecord(PendingEvent event) {
         var record = new ProducerRecord<>(event.topic(), event.eventKey(), event.payload());
-        record.headers()
-                .add(new RecordHeader(
-                        "content-type",
-                        io.livedrop.common.events.EventEnvelope.KAFKA_CONTENT_TYPE.getBytes(
-                                java.nio.charset.StandardCharsets.UTF_8)));
+        record.headers().add(header("content-type", EventEnvelope.KAFKA_CONTENT_TYPE));
+        TraceHeaders.parse(event.traceHeaders())
+                .forEach((name, value) -> record.headers().add(header(name, value)));
         return record;
     }
 
@@ -187,5 +187,9 @@ public class OutboxRelay implements SmartLifecycle {
         return Integer.MAX_VALUE - 1000;
     }
 
-    record PendingEvent(long id, String topic, String eventKey, String payload) {}
+    private static RecordHeader header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    record PendingEvent(long id, String topic, String eventKey, String payload, String traceHeaders) {}
 }

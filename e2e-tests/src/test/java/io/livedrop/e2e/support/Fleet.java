@@ -31,6 +31,7 @@ public final class Fleet {
             "notification-service");
 
     private static Fleet shared;
+    private static RuntimeException failedStart;
 
     private final Path root;
     private final int portBase;
@@ -44,9 +45,18 @@ public final class Fleet {
         this.ownedByTests = ownedByTests;
     }
 
+    /** The fleet of this test run; a failed start is reported to every test instead of retried. */
     public static synchronized Fleet shared() {
+        if (failedStart != null) {
+            throw failedStart;
+        }
         if (shared == null) {
-            shared = startOrAttach();
+            try {
+                shared = startOrAttach();
+            } catch (RuntimeException e) {
+                failedStart = e;
+                throw e;
+            }
         }
         return shared;
     }
@@ -98,9 +108,15 @@ public final class Fleet {
         env.putIfAbsent("LIVEDROP_SERVICE_HEAP", "384m");
         env.putIfAbsent("LIVEDROP_NOTIFICATION_HEAP", "512m");
         env.putIfAbsent("LIVEDROP_KAFKA_HEAP", "512m");
+        env.putIfAbsent("LIVEDROP_START_TIMEOUT", "600");
         Fleet fleet = new Fleet(root, portBase, env, true);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> fleet.launcher("purge"), "purge-e2e-fleet"));
-        fleet.launcher("up");
+        try {
+            fleet.launcher("up");
+        } catch (RuntimeException e) {
+            fleet.launcher("purge");
+            throw e;
+        }
         return fleet;
     }
 

@@ -1,0 +1,64 @@
+package io.livedrop.auth.client;
+
+import io.livedrop.auth.config.AuthProperties;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The services allowed to obtain service tokens, from {@code SERVICE_CLIENTS}
+ * ({@code client_id:secret,client_id:secret}; the secret is everything after the first colon).
+ */
+@Component
+public class ServiceClients {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceClients.class);
+    private static final String LOCAL_DEV_SECRET = "local-dev-service-secret";
+    /** Compared against when the client id is unknown, so that takes as long as a wrong secret. */
+    private static final byte[] NO_SECRET = digest("no client has this secret");
+
+    private final Map<String, byte[]> secretDigests = new LinkedHashMap<>();
+
+    public ServiceClients(AuthProperties properties) {
+        for (String entry : properties.serviceClients().split(",")) {
+            String trimmed = entry.strip();
+            int colon = trimmed.indexOf(':');
+            if (colon <= 0 || colon == trimmed.length() - 1) {
+                throw new IllegalArgumentException(
+                        "SERVICE_CLIENTS entries must look like client_id:secret, got '" + redact(trimmed) + "'");
+            }
+            secretDigests.put(trimmed.substring(0, colon).strip(), digest(trimmed.substring(colon + 1)));
+        }
+        if (secretDigests.values().stream().anyMatch(d -> MessageDigest.isEqual(d, digest(LOCAL_DEV_SECRET)))) {
+            log.warn("Some service clients use the local-dev secret: set SERVICE_CLIENTS outside local development");
+        }
+    }
+
+    /**
+     * Constant-time: both sides are hashed first (equal lengths), compared with {@link
+     * MessageDigest#isEqual}, and an unknown client costs the same as a known one.
+     */
+    public boolean authenticate(String clientId, String secret) {
+        byte[] expected = secretDigests.getOrDefault(clientId, NO_SECRET);
+        boolean secretMatches = MessageDigest.isEqual(expected, digest(secret));
+        return secretMatches && secretDigests.containsKey(clientId);
+    }
+
+    private static String redact(String entry) {
+        int colon = entry.indexOf(':');
+        return colon < 0 ? entry : entry.substring(0, colon + 1) + "***";
+    }
+
+    private static byte[] digest(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

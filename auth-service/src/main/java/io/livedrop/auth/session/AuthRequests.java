@@ -1,0 +1,45 @@
+package io.livedrop.auth.session;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Locale;
+
+/** Request bodies of {@code /api/auth/*}. Emails are normalised (trimmed, lower-cased) on the way in. */
+final class AuthRequests {
+
+    /** One mailbox, with a dot in the domain: "a@b" is rarely a real address. */
+    static final String EMAIL_SHAPE = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+
+    private AuthRequests() {}
+
+    record Register(
+            @NotBlank @Size(max = 254) @Email(regexp = EMAIL_SHAPE)
+            String email,
+
+            @NotNull @Size(min = 8, max = 128) String password,
+            @NotBlank @Size(max = 100) String name) {
+
+        Register {
+            email = normaliseEmail(email);
+            name = name == null ? null : name.strip();
+        }
+    }
+
+    record Login(
+            @NotBlank @Size(max = 254) String email,
+            @NotNull @Size(max = 128) String password) {
+
+        Login {
+            email = normaliseEmail(email);
+        }
+    }
+
+    /** Refresh and logout. */
+    record RefreshToken(@NotBlank @Size(max = 256) String refreshToken) {}
+
+    static String normaliseEmail(String email) {
+        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+}

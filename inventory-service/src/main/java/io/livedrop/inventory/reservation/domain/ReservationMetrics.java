@@ -1,0 +1,81 @@
+package io.livedrop.inventory.reservation.domain;
+
+import io.livedrop.common.error.ApiException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * {@code livedrop_inventory_reservations_total{outcome}} (held, replayed, sold_out, limit, not_live,
+ * not_found, unavailable, error), the reserve latency {@code livedrop_inventory_reserve_seconds} and
+ * {@code livedrop_inventory_transitions_total{to, by}} for confirm / release / return / expiry.
+ */
+@Component
+public class ReservationMetrics {
+
+    private final MeterRegistry registry;
+    private final Timer reserveLatency;
+
+    public ReservationMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        // registered up front so dashboards see every outcome at 0 before the first sale
+        for (String outcome : java.util.List.of("held", "replayed", "sold_out", "limit", "not_live", "not_found")) {
+            counter(outcome);
+        }
+        this.reserveLatency = Timer.builder("livedrop.inventory.reserve")
+                .description("Time to take or refuse a hold, including the database transaction")
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    /** Runs a reserve, timing it and counting its outcome. */
+    public ReserveResult timeReserve(Supplier<ReserveResult> reserve) {
+        Timer.Sample sample = Timer.start(registry);
+        try {
+            ReserveResult result = reserve.get();
+            count(result.created() ? "held" : "replayed");
+            return result;
+        } catch (ApiException refused) {
+            count(
+                    switch (refused.code()) {
+                        case SOLD_OUT -> "sold_out";
+                        case PER_USER_LIMIT_EXCEEDED -> "limit";
+                        case DROP_NOT_LIVE -> "not_live";
+                        case DROP_NOT_FOUND -> "not_found";
+                        default -> "refused";
+                    });
+            throw refused;
+        } catch (CannotCreateTransactionException overloaded) {
+            count("unavailable");
+            throw overloaded;
+        } catch (RuntimeException failed) {
+            count("error");
+            throw failed;
+        } finally {
+            sample.stop(reserveLatency);
+        }
+    }
+
+    public void transitioned(ReservationStatus to, String by) {
+        Counter.builder("livedrop.inventory.transitions")
+                .description("Reservations confirmed, released or returned, by the caller or the reaper")
+                .tag("to", to.value())
+                .tag("by", by)
+                .register(registry)
+                .increment();
+    }
+
+    private void count(String outcome) {
+        counter(outcome).increment();
+    }
+
+    private Counter counter(String outcome) {
+        return Counter.builder("livedrop.inventory.reservations")
+                .description("Reserve requests by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
+    }
+}

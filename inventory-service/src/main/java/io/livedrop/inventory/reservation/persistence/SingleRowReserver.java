@@ -1,0 +1,154 @@
+package io.livedrop.inventory.reservation.persistence;
+
+import static io.livedrop.inventory.support.SqlTimes.utc;
+
+import io.livedrop.common.error.ApiException;
+import io.livedrop.common.error.ErrorCode;
+import io.livedrop.inventory.reservation.domain.Reservation;
+import io.livedrop.inventory.reservation.domain.ReserveCommand;
+import io.livedrop.inventory.reservation.domain.ReserveResult;
+import io.livedrop.inventory.reservation.domain.Reserver;
+import io.livedrop.inventory.stock.domain.StockSignals;
+import io.livedrop.inventory.stock.persistence.DropStockRepository;
+import io.livedrop.inventory.stock.persistence.DropStockRepository.SaleState;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reserves with one conditional update of the drop's single stock row. One transaction, three
+ * statements on the way to a hold, in this order:
+ *
+ * <ol>
+ *   <li>claim the reservation id ({@code on conflict do nothing}): a retry finds the existing hold;
+ *   <li>add the quantity to what the user holds of the drop, only while it stays within the limit;
+ *   <li>take the stock: {@code available >= :quantity} and the sale window, checked by the update
+ *       itself, so concurrent buyers can never take more than there is.
+ * </ol>
+ *
+ * <p>The stock row is the only row every buyer of a drop writes, so it is updated last: its lock is
+ * held only from that update to the commit. A refused step rolls all of them back; only then a
+ * read finds out why (unknown drop, not live, sold out, over the limit). That row lock is also what
+ * caps one drop at a few thousand reservations a second; a bucketed or batching {@link Reserver}
+ * replaces this class when that is not enough.
+ */
+@Component
+public class SingleRowReserver implements Reserver {
+
+    private final JdbcClient jdbc;
+    private final ReservationRepository reservations;
+    private final DropStockRepository stock;
+    private final StockSignals signals;
+
+    public SingleRowReserver(
+            JdbcClient jdbc, ReservationRepository reservations, DropStockRepository stock, StockSignals signals) {
+        this.jdbc = jdbc;
+        this.reservations = reservations;
+        this.stock = stock;
+        this.signals = signals;
+    }
+
+    @Override
+    @Transactional
+    public ReserveResult reserve(ReserveCommand command) {
+        Optional<Reservation> claimed = claimReservationId(command);
+        if (claimed.isEmpty()) {
+            return new ReserveResult(reservations.find(command.reservationId()).orElseThrow(), false);
+        }
+        if (!addToUserHolding(command)) {
+            throw refusal(command, ErrorCode.PER_USER_LIMIT_EXCEEDED);
+        }
+        StockLeft left = takeStock(command).orElseThrow(() -> refusal(command, ErrorCode.SOLD_OUT));
+        signals.afterTaking(
+                command.dropId(),
+                left.available(),
+                left.lowStockThreshold(),
+                left.lowStockSignalled(),
+                left.soldOutSignalled());
+        return new ReserveResult(claimed.get(), true);
+    }
+
+    private Optional<Reservation> claimReservationId(ReserveCommand command) {
+        return jdbc.sql("""
+                insert into reservation (reservation_id, drop_id, user_id, quantity, status, expires_at)
+                values (:reservationId, :dropId, :userId, :quantity, 'held', :expiresAt)
+                on conflict (reservation_id) do nothing
+                returning reservation_id, drop_id, user_id, quantity, status, expires_at, created_at
+                """)
+                .param("reservationId", command.reservationId())
+                .param("dropId", command.dropId())
+                .param("userId", command.userId())
+                .param("quantity", command.quantity())
+                .param("expiresAt", utc(command.expiresAt()))
+                .query(ReservationRepository::map)
+                .optional();
+    }
+
+    /** Held + confirmed units of this user for this drop stay within the drop's per-user limit. */
+    private boolean addToUserHolding(ReserveCommand command) {
+        return jdbc.sql("""
+                        insert into user_holding (drop_id, user_id, quantity, quantity_limit)
+                        select drop_id, :userId, :quantity, per_user_limit
+                        from drop_stock where drop_id = :dropId and :quantity <= per_user_limit
+                        on conflict (drop_id, user_id) do update
+                           set quantity = user_holding.quantity + excluded.quantity,
+                               quantity_limit = excluded.quantity_limit
+                         where user_holding.quantity + excluded.quantity <= excluded.quantity_limit
+                        """)
+                        .param("dropId", command.dropId())
+                        .param("userId", command.userId())
+                        .param("quantity", command.quantity())
+                        .update()
+                == 1;
+    }
+
+    /**
+     * The conditional update: no row comes back when the stock or the window does not allow it. The
+     * row comes back locked, so the low-stock / sold-out flags read here are this transaction's to set.
+     */
+    private Optional<StockLeft> takeStock(ReserveCommand command) {
+        return jdbc.sql("""
+                        update drop_stock
+                           set available = available - :quantity,
+                               reserved = reserved + :quantity,
+                               stock_dirty = true
+                         where drop_id = :dropId
+                           and available >= :quantity
+                           and ended_at is null
+                           and now() >= starts_at and now() < ends_at
+                        returning available, low_stock_threshold, low_stock_signalled, sold_out_signalled
+                        """)
+                .param("dropId", command.dropId())
+                .param("quantity", command.quantity())
+                .query((rs, n) -> new StockLeft(
+                        rs.getInt("available"),
+                        rs.getObject("low_stock_threshold", Integer.class),
+                        rs.getBoolean("low_stock_signalled"),
+                        rs.getBoolean("sold_out_signalled")))
+                .optional();
+    }
+
+    private record StockLeft(
+            int available, Integer lowStockThreshold, boolean lowStockSignalled, boolean soldOutSignalled) {}
+
+    private ApiException refusal(ReserveCommand command, ErrorCode whenOnSale) {
+        UUID dropId = command.dropId();
+        Optional<SaleState> state = stock.saleState(dropId);
+        if (state.isEmpty()) {
+            return new ApiException(ErrorCode.DROP_NOT_FOUND, "No stock is known for drop " + dropId);
+        }
+        if (!state.get().live()) {
+            return new ApiException(ErrorCode.DROP_NOT_LIVE, "Drop " + dropId + " is not on sale");
+        }
+        if (whenOnSale == ErrorCode.SOLD_OUT) {
+            return new ApiException(
+                    ErrorCode.SOLD_OUT,
+                    "Only " + state.get().available() + " left, " + command.quantity() + " requested");
+        }
+        return new ApiException(
+                ErrorCode.PER_USER_LIMIT_EXCEEDED,
+                "At most the drop's per-user limit can be held or bought by one user");
+    }
+}
