@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 class DropScheduledListener {
 
     static final String CONSUMER = "order-drop-scheduled";
+    /** Consumer groups are the listener ids, optionally prefixed to run an instance that sees every event. */
+    static final String GROUP_PREFIX = "${livedrop.order.consumer-group-prefix:}";
 
     private final IdempotentEventHandler handler;
     private final DropCatalog drops;
@@ -22,7 +24,7 @@ class DropScheduledListener {
         this.clock = clock;
     }
 
-    @KafkaListener(id = CONSUMER, topics = DropScheduled.TOPIC)
+    @KafkaListener(id = CONSUMER, groupId = GROUP_PREFIX + CONSUMER, topics = DropScheduled.TOPIC)
     void on(String json) {
         handler.handle(CONSUMER, json, DropScheduled.class, event -> drops.save(event.data(), clock.instant()));
     }

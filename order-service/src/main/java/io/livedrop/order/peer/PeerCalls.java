@@ -37,8 +37,10 @@ public final class PeerCalls {
                 } catch (HttpClientErrorException rejected) {
                     throw rejection(rejected);
                 } catch (HttpServerErrorException failed) {
+                    // our services answer 503 only when they wrote nothing (e.g. no free database connection)
+                    boolean mayHaveArrived = failed.getStatusCode().value() != 503;
                     throw new PeerUnavailableException(
-                            peer + " answered " + failed.getStatusCode().value(), true, failed);
+                            peer + " answered " + failed.getStatusCode().value(), mayHaveArrived, failed);
                 } catch (RestClientException failed) {
                     throw new PeerUnavailableException(
                             peer + " unreachable: " + failed.getMessage(), mayHaveArrived(failed), failed);

@@ -15,8 +15,9 @@ public class PeerUnavailableException extends RuntimeException {
     }
 
     /**
-     * Whether the peer may have received and acted on the request (a read timeout or a 5xx), as opposed
-     * to certainly not (connection refused, connect timeout, open circuit).
+     * Whether the peer may have received and acted on the request (a read timeout, a 500), as opposed to
+     * certainly not (connection refused, connect timeout, open circuit, a 503 which our services send
+     * only when they wrote nothing).
      */
     public boolean mayHaveArrived() {
         return mayHaveArrived;

@@ -109,6 +109,24 @@ class InventoryFaultTests {
     }
 
     @Test
+    void anOverloadedInventorysNothingWritten503LeavesNoHoldToChase() {
+        String dropId = fixtures.liveDrop(5, 5, 100);
+        String buyer = fixtures.newUser();
+        inventory.overloaded(true);
+
+        Reply reply = fixtures.placeOrder(buyer, "overloaded", dropId, 1);
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.code()).isEqualTo("SERVICE_UNAVAILABLE");
+        var attempt = fixtures.jdbc()
+                .sql("select status, hold_state, work_due_at is null from orders where user_id = :u")
+                .param("u", buyer)
+                .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2))
+                .single();
+        assertThat(attempt).isEqualTo("rejected/none");
+    }
+
+    @Test
     void repeatedFailuresOpenTheCircuitSoCallsFailFastWithoutReachingInventory() {
         String dropId = fixtures.liveDrop(50, 50, 100);
         String buyer = fixtures.newUser();

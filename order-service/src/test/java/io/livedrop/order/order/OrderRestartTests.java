@@ -148,7 +148,8 @@ class OrderRestartTests {
         properties.put("spring.datasource.username", TestPostgres.username());
         properties.put("spring.datasource.password", TestPostgres.password());
         properties.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
-        properties.put("spring.kafka.consumer.group-id", consumerGroup);
+        // its own consumer groups: the module's shared test context consumes the same topics
+        properties.put("livedrop.order.consumer-group-prefix", consumerGroup + "-");
         properties.put("livedrop.kafka.partitions", "3");
         properties.put("livedrop.security.jwks-uri", TestJwtIssuer.shared().jwksUri());
         properties.put("livedrop.security.issuer", TestJwtIssuer.ISSUER);

@@ -69,6 +69,17 @@ class PlaceOrderTests {
     }
 
     @Test
+    void malformedDropIdsAreNotFoundWithoutAskingInventory() {
+        int lookups = inventory.calls("drop");
+        for (String dropId : new String[] {"not-a-uuid", "../../reservations/x/release", "%2e%2e"}) {
+            Reply reply = fixtures.placeOrder(fixtures.newUser(), "k", dropId, 1);
+            assertThat(reply.status()).as(dropId).isEqualTo(404);
+            assertThat(reply.code()).as(dropId).isEqualTo("DROP_NOT_FOUND");
+        }
+        assertThat(inventory.calls("drop")).isEqualTo(lookups);
+    }
+
+    @Test
     void dropNotYetReceivedFromCatalogIsATransient503ThatIsNotStored() {
         String dropId = UUID.randomUUID().toString();
         inventory.addLiveDrop(dropId, 5, 1);

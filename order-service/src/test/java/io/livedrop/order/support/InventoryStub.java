@@ -24,6 +24,7 @@ public final class InventoryStub extends StubServer {
     private final Set<String> failingConfirms = ConcurrentHashMap.newKeySet();
     private volatile Duration reserveDelay = Duration.ZERO;
     private volatile boolean failing;
+    private volatile boolean overloaded;
 
     public static synchronized InventoryStub shared() {
         if (shared == null) {
@@ -155,10 +156,16 @@ public final class InventoryStub extends StubServer {
         }
     }
 
+    /** Every call answers 503: inventory's "no database connection free, nothing was written". */
+    public void overloaded(boolean on) {
+        overloaded = on;
+    }
+
     public void reset() {
         up();
         reserveDelay = Duration.ZERO;
         failing = false;
+        overloaded = false;
         failingConfirms.clear();
     }
 
@@ -173,6 +180,9 @@ public final class InventoryStub extends StubServer {
         calls.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
         if (failing) {
             return problem(500, "INTERNAL_ERROR", "inventory is failing");
+        }
+        if (overloaded) {
+            return problem(503, "SERVICE_UNAVAILABLE", "no database connection free; nothing was written");
         }
         return switch (kind) {
             case "drop" -> dropReply(parts[4]);

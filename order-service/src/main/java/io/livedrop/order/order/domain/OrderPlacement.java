@@ -2,6 +2,7 @@ package io.livedrop.order.order.domain;
 
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;
+import io.livedrop.common.ids.Ids;
 import io.livedrop.order.drop.DropCatalog;
 import io.livedrop.order.drop.DropInfo;
 import io.livedrop.order.idempotency.IdempotencyLeaseLostException;
@@ -138,9 +139,15 @@ public class OrderPlacement {
         if (known.isPresent()) {
             return known.get();
         }
+        if (Ids.parse(dropId).isEmpty()) {
+            // drop ids are UUIDs: anything else cannot exist (and never goes into a peer's URL)
+            throw new ApiException(ErrorCode.DROP_NOT_FOUND, "No drop with id " + dropId);
+        }
         boolean inventoryKnowsIt;
         try {
             inventoryKnowsIt = inventory.drop(dropId).isPresent();
+        } catch (PeerRejectedException rejected) {
+            inventoryKnowsIt = false;
         } catch (PeerUnavailableException unavailable) {
             throw unavailable("Inventory is unavailable; nothing was reserved. Retry with the same Idempotency-Key.");
         }

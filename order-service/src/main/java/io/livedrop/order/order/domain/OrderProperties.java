@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryInitial first wait after a step failed because a peer was unavailable (doubles each time)
  * @param retryMax longest wait between retries of a step
  * @param batchSize orders the expiry and recovery jobs take per round
+ * @param lateHoldWindow how long after a reserve call that got no clear answer a hold may still appear
+ *     at inventory (the saga keeps trying to release it until then)
  */
 @Validated
 @ConfigurationProperties("livedrop.order")
@@ -30,7 +32,8 @@ public record OrderProperties(
         @NotNull @DefaultValue("10s") Duration stepGrace,
         @NotNull @DefaultValue("1s") Duration retryInitial,
         @NotNull @DefaultValue("1m") Duration retryMax,
-        @DefaultValue("100") int batchSize) {
+        @DefaultValue("100") int batchSize,
+        @NotNull @DefaultValue("1m") Duration lateHoldWindow) {
 
     /** The wait before retry number {@code attempt} (1-based) of a failed step. */
     public Duration retryDelay(int attempt) {

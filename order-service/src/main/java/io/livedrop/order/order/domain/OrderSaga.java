@@ -102,15 +102,16 @@ public class OrderSaga {
     }
 
     /**
-     * A hold we only requested (the reserve call timed out or failed with a 5xx) may still be created by a
-     * reserve call that inventory is slow to process: "not found" is not final until the hold would have
-     * expired anyway (inventory's reaper releases it after {@code reservedUntil}). Until then we keep
-     * trying to release it, so stock held by a request we gave up on comes back as soon as it appears.
+     * A hold we only requested (the reserve call timed out or failed with a 500) may still be created by
+     * a reserve call inventory is slow to process: "not found" is not final while such a call can still
+     * be in transit ({@code lateHoldWindow} after the order was created). Until then we keep trying to
+     * release it, so stock held by a request we gave up on comes back as soon as it appears. A hold that
+     * lands even later is released by inventory's reaper after its {@code expiresAt}.
      */
     private boolean mayStillLand(SagaStep step, Order order) {
         return step == SagaStep.RELEASE_HOLD
                 && order.holdState() == HoldState.REQUESTED
-                && now().isBefore(order.reservedUntil().plus(properties.stepGrace()));
+                && now().isBefore(order.createdAt().plus(properties.lateHoldWindow()));
     }
 
     private Outcome perform(SagaStep step, Order order) {

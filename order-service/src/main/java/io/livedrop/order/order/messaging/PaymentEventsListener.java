@@ -20,6 +20,8 @@ class PaymentEventsListener {
 
     static final String SUCCEEDED = "order-payment-succeeded";
     static final String FAILED = "order-payment-failed";
+    /** Consumer groups are the listener ids, optionally prefixed to run an instance that sees every event. */
+    static final String GROUP_PREFIX = "${livedrop.order.consumer-group-prefix:}";
 
     private final IdempotentEventHandler handler;
     private final PaymentOutcomes outcomes;
@@ -29,7 +31,7 @@ class PaymentEventsListener {
         this.outcomes = outcomes;
     }
 
-    @KafkaListener(id = SUCCEEDED, topics = PaymentSucceeded.TOPIC)
+    @KafkaListener(id = SUCCEEDED, groupId = GROUP_PREFIX + SUCCEEDED, topics = PaymentSucceeded.TOPIC)
     void onSucceeded(String json) {
         AtomicReference<Optional<UUID>> toDrive = new AtomicReference<>(Optional.empty());
         handler.handle(
@@ -37,7 +39,7 @@ class PaymentEventsListener {
         toDrive.get().ifPresent(outcomes::finish);
     }
 
-    @KafkaListener(id = FAILED, topics = PaymentFailed.TOPIC)
+    @KafkaListener(id = FAILED, groupId = GROUP_PREFIX + FAILED, topics = PaymentFailed.TOPIC)
     void onFailed(String json) {
         handler.handle(FAILED, json, PaymentFailed.class, event -> outcomes.recordFailed(event.data()));
     }
