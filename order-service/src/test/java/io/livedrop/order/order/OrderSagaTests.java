@@ -14,6 +14,7 @@ import io.livedrop.order.support.OrderServiceTest;
 import io.livedrop.order.support.PaymentStub;
 import io.livedrop.order.support.Reply;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -275,6 +277,51 @@ class OrderSagaTests {
         await().atMost(OrderFixtures.PATIENCE)
                 .until(() -> fixtures.order(orderId).status() == OrderStatus.CONFIRMED);
         assertThat(payments.refundCalls(orderId)).isZero();
+    }
+
+    @RepeatedTest(3)
+    void paymentsRacingTheExpiryJobLeaveEveryOrderConsistent() {
+        int orders = 12;
+        String dropId = fixtures.liveDrop(orders, 1, 100);
+        List<String> buyers = new ArrayList<>();
+        List<String> orderIds = new ArrayList<>();
+        for (int i = 0; i < orders; i++) {
+            buyers.add(fixtures.newUser());
+            orderIds.add(fixtures.placedOrder(buyers.get(i), dropId, 1));
+        }
+
+        // every deadline passes at once while half of the payments are on their way
+        fixtures.jdbc()
+                .sql("update orders set reserved_until = now() where drop_id = :d")
+                .param("d", dropId)
+                .update();
+        List<UUID> paymentEvents = new ArrayList<>();
+        for (int i = 0; i < orders; i += 2) {
+            paymentEvents.add(fixtures.paymentSucceeded(orderIds.get(i), "pay-" + orderIds.get(i), buyers.get(i), 100));
+        }
+        paymentEvents.forEach(event -> fixtures.awaitProcessed("order-payment-succeeded", event));
+
+        await().atMost(OrderFixtures.PATIENCE)
+                .until(() -> orderIds.stream()
+                        .map(fixtures::order)
+                        .allMatch(o -> o.workDueAt() == null && o.status() != OrderStatus.PENDING_PAYMENT));
+        for (int i = 0; i < orders; i++) {
+            var order = fixtures.order(orderIds.get(i));
+            var hold = inventory.reservation(orderIds.get(i)).orElseThrow();
+            boolean paid = i % 2 == 0;
+            if (order.status() == OrderStatus.CONFIRMED) {
+                assertThat(paid).isTrue();
+                assertThat(hold.status()).isEqualTo("confirmed");
+                assertThat(payments.refundCalls(orderIds.get(i))).isZero();
+            } else {
+                assertThat(order.status()).isEqualTo(OrderStatus.EXPIRED);
+                assertThat(hold.status()).isEqualTo("released");
+                assertThat(payments.refunded(orderIds.get(i))).isEqualTo(paid);
+            }
+        }
+        var drop = inventory.drop(dropId);
+        assertThat(drop.reserved()).isZero();
+        assertThat(drop.available() + drop.sold()).isEqualTo(orders);
     }
 
     private String confirmedOrder(String buyer, String dropId) {

@@ -182,6 +182,13 @@ class PlaceOrderTests {
     }
 
     @Test
+    void theApiDocsShowTheIdempotencyKeyHeader() {
+        String docs = fixtures.client().get("/v3/api-docs", null).body();
+
+        assertThat(docs).containsPattern("\"name\":\"Idempotency-Key\",\"in\":\"header\"");
+    }
+
+    @Test
     void countsPlacedOrdersAndRejectedReservations() {
         String dropId = fixtures.liveDrop(1, 1, 100);
         fixtures.placedOrder(fixtures.newUser(), dropId, 1);

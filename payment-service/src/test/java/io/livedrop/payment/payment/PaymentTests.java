@@ -184,6 +184,13 @@ class PaymentTests {
     }
 
     @Test
+    void theApiDocsShowTheIdempotencyKeyHeader() {
+        String docs = fixtures.client().get("/v3/api-docs", null).body();
+
+        assertThat(docs).containsPattern("\"name\":\"Idempotency-Key\",\"in\":\"header\"");
+    }
+
+    @Test
     void countsPaymentsByOutcome() {
         String buyer = fixtures.newUser();
         fixtures.pay(buyer, fixtures.payableOrder(buyer, 100), "tok_chargeDeclined");

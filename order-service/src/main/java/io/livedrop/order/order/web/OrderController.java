@@ -10,6 +10,9 @@ import io.livedrop.order.order.domain.OrderPlacement;
 import io.livedrop.order.order.domain.OrderQueries;
 import io.livedrop.order.order.domain.OrderView;
 import io.livedrop.order.order.domain.PlaceOrder;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -52,7 +55,15 @@ class OrderController {
     /** The key parameter comes before the body: a missing key is reported even when the body is bad. */
     @PostMapping
     ResponseEntity<String> place(
-            AuthenticatedUser user, IdempotencyKey key, @Valid @RequestBody PlaceOrderRequest body) {
+            @Parameter(hidden = true) AuthenticatedUser user,
+            @Parameter(
+                            name = IdempotencyKey.HEADER,
+                            in = ParameterIn.HEADER,
+                            required = true,
+                            description = "1-255 visible ASCII characters, unique per intended operation",
+                            schema = @Schema(type = "string", minLength = 1, maxLength = 255))
+                    IdempotencyKey key,
+            @Valid @RequestBody PlaceOrderRequest body) {
         var request = IdempotentRequest.of(user.id(), key, "POST", PATH, body, json);
         var order = new PlaceOrder(body.dropId(), body.quantity());
         return idempotent.execute(request, attempt -> placement.place(user.id(), order, attempt));

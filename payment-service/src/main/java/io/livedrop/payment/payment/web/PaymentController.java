@@ -8,6 +8,9 @@ import io.livedrop.payment.payment.domain.PayOrder;
 import io.livedrop.payment.payment.domain.PaymentProcessing;
 import io.livedrop.payment.payment.domain.PaymentQueries;
 import io.livedrop.payment.payment.domain.PaymentView;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +42,16 @@ class PaymentController {
 
     /** The key parameter comes before the body: a missing key is reported even when the body is bad. */
     @PostMapping
-    ResponseEntity<String> pay(AuthenticatedUser user, IdempotencyKey key, @Valid @RequestBody PayRequest body) {
+    ResponseEntity<String> pay(
+            @Parameter(hidden = true) AuthenticatedUser user,
+            @Parameter(
+                            name = IdempotencyKey.HEADER,
+                            in = ParameterIn.HEADER,
+                            required = true,
+                            description = "1-255 visible ASCII characters, unique per intended operation",
+                            schema = @Schema(type = "string", minLength = 1, maxLength = 255))
+                    IdempotencyKey key,
+            @Valid @RequestBody PayRequest body) {
         var request = IdempotentRequest.of(user.id(), key, "POST", PATH, body, json);
         var payOrder = new PayOrder(body.orderId(), body.paymentMethod().token());
         return idempotent.execute(request, attempt -> processing.pay(user.id(), payOrder, attempt));
