@@ -188,6 +188,22 @@ class RegistrationTests {
     }
 
     @Test
+    void controlCharactersAreRefusedNotAnInternalError() {
+        assertInvalid(
+                Map.of("email", TestClient.uniqueEmail(), "password", "s3cret-pass", "name", "Ada\0Lovelace"), "name");
+        assertInvalid(Map.of("email", "ada\0@example.test", "password", "s3cret-pass", "name", "Ada"), "email");
+        var login = client().login("ada\0@example.test", "s3cret-pass");
+        assertThat(login.status()).isEqualTo(400);
+        assertThat(login.code()).isEqualTo("VALIDATION_FAILED");
+        // a password is only ever hashed, so any character is fine
+        var nulInPassword = client().post(
+                        "/api/auth/register",
+                        Map.of("email", TestClient.uniqueEmail(), "password", "pass\0word", "name", "Ada"),
+                        null);
+        assertThat(nulInPassword.status()).isEqualTo(201);
+    }
+
+    @Test
     void everyMissingFieldIsListed() {
         var response = client().post("/api/auth/register", "{}", null);
 

@@ -3,6 +3,7 @@ package io.livedrop.auth.session;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
 
@@ -10,7 +11,12 @@ import java.util.Locale;
 final class AuthRequests {
 
     /** One mailbox, with a dot in the domain: "a@b" is rarely a real address. */
-    static final String EMAIL_SHAPE = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+    static final String EMAIL_SHAPE = "[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+";
+
+    /** PostgreSQL text cannot hold NUL, and no name or email needs control characters. */
+    static final String PRINTABLE = "[^\\p{Cntrl}]*";
+
+    static final String NOT_PRINTABLE = "must not contain control characters";
 
     private AuthRequests() {}
 
@@ -19,7 +25,9 @@ final class AuthRequests {
             String email,
 
             @NotNull @Size(min = 8, max = 128) String password,
-            @NotBlank @Size(max = 100) String name) {
+
+            @NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE, message = NOT_PRINTABLE)
+            String name) {
 
         Register {
             email = normaliseEmail(email);
@@ -28,7 +36,9 @@ final class AuthRequests {
     }
 
     record Login(
-            @NotBlank @Size(max = 254) String email,
+            @NotBlank @Size(max = 254) @Pattern(regexp = PRINTABLE, message = NOT_PRINTABLE)
+            String email,
+
             @NotNull @Size(max = 128) String password) {
 
         Login {

@@ -1,10 +1,13 @@
 package io.livedrop.common.config;
 
+import io.livedrop.common.error.DatabaseUnavailableHandler;
 import io.livedrop.common.error.ProblemErrorController;
 import io.livedrop.common.error.ServletProblemHandler;
 import io.livedrop.common.error.ServletProblemWriter;
 import io.livedrop.common.web.RequestIdFilter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +34,12 @@ public class ServletWebConfiguration {
     @Bean
     ServletProblemWriter servletProblemWriter(JsonMapper jsonMapper) {
         return new ServletProblemWriter(jsonMapper);
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.jdbc.CannotGetJdbcConnectionException")
+    DatabaseUnavailableHandler databaseUnavailableHandler(MeterRegistry meters) {
+        return new DatabaseUnavailableHandler(meters);
     }
 
     @Bean

@@ -52,6 +52,11 @@ public class TestInfrastructure {
     }
 
     @Bean
+    TestContexts.Lease testContextLease() {
+        return new TestContexts.Lease();
+    }
+
+    @Bean
     @ConditionalOnClass(name = "com.nimbusds.jose.JWSSigner")
     TestJwtIssuer testJwtIssuer() {
         return TestJwtIssuer.shared();

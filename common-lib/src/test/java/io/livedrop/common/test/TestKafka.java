@@ -15,7 +15,7 @@ public final class TestKafka {
     public static synchronized String bootstrapServers() {
         if (broker == null) {
             broker = start(0);
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "stop-test-kafka"));
+            Runtime.getRuntime().addShutdownHook(TestContexts.afterContextsClosed("stop-test-kafka", broker::destroy));
         }
         return broker.getBrokersAsString();
     }

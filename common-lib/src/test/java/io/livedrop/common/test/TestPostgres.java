@@ -34,7 +34,9 @@ public final class TestPostgres {
                             + HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
             dropAbandonedDatabases();
             execute("create database " + databaseName);
-            Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::dropDatabase, "drop-test-database"));
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            TestContexts.afterContextsClosed("drop-test-database", TestPostgres::dropDatabase));
         }
         return urlOf(databaseName);
     }
@@ -49,7 +51,9 @@ public final class TestPostgres {
                 databaseName + "_" + purpose.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
         if (ISOLATED.add(name)) {
             execute("create database " + name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(name), "drop-test-database-" + name));
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            TestContexts.afterContextsClosed("drop-test-database-" + name, () -> dropQuietly(name)));
         }
         return urlOf(name);
     }

@@ -19,9 +19,9 @@ public final class TestRedis {
     public static synchronized String keyPrefix() {
         if (!cleanupRegistered && ClassUtils.isPresent("io.lettuce.core.RedisClient", null)) {
             Runtime.getRuntime()
-                    .addShutdownHook(new Thread(
-                            () -> RedisKeyCleanup.deleteKeysStartingWith(host(), port(), KEY_PREFIX),
-                            "delete-test-redis-keys"));
+                    .addShutdownHook(TestContexts.afterContextsClosed(
+                            "delete-test-redis-keys",
+                            () -> RedisKeyCleanup.deleteKeysStartingWith(host(), port(), KEY_PREFIX)));
             cleanupRegistered = true;
         }
         return KEY_PREFIX;

@@ -114,6 +114,7 @@ public final class Fleet {
         try {
             fleet.launcher("up");
         } catch (RuntimeException e) {
+            fleet.keepLogs(root.resolve("e2e-tests/target/failed-fleet-" + run));
             fleet.launcher("purge");
             throw e;
         }
@@ -147,6 +148,20 @@ public final class Fleet {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Copies the launcher's and services' logs out of the fleet home before it is purged. */
+    private void keepLogs(Path target) {
+        Path home = Path.of(environment.get("LIVEDROP_HOME"));
+        try (var files = Files.walk(home)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+                Path copy = target.resolve(home.relativize(file));
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        } catch (IOException e) {
+            System.err.println("Could not keep the fleet logs: " + e.getMessage());
         }
     }
 

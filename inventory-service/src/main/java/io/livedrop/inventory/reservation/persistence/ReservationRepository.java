@@ -1,6 +1,6 @@
 package io.livedrop.inventory.reservation.persistence;
 
-import static io.livedrop.inventory.support.SqlTimes.instant;
+import static io.livedrop.common.jdbc.SqlTimes.instant;
 
 import io.livedrop.inventory.reservation.domain.Reservation;
 import io.livedrop.inventory.reservation.domain.ReservationStatus;

@@ -1,6 +1,6 @@
 package io.livedrop.inventory.reservation.persistence;
 
-import static io.livedrop.inventory.support.SqlTimes.utc;
+import static io.livedrop.common.jdbc.SqlTimes.utc;
 
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;

@@ -1,7 +1,7 @@
 package io.livedrop.inventory.stock.persistence;
 
-import static io.livedrop.inventory.support.SqlTimes.instant;
-import static io.livedrop.inventory.support.SqlTimes.utc;
+import static io.livedrop.common.jdbc.SqlTimes.instant;
+import static io.livedrop.common.jdbc.SqlTimes.utc;
 
 import io.livedrop.inventory.stock.domain.DropStock;
 import io.livedrop.inventory.stock.domain.StockLevels;

@@ -1,0 +1,46 @@
+package io.livedrop.catalog.creator;
+
+import io.livedrop.catalog.web.JsonBodies;
+import io.livedrop.catalog.web.PathIds;
+import io.livedrop.catalog.web.UserIds;
+import io.livedrop.common.error.ErrorCode;
+import io.livedrop.common.security.AuthenticatedUser;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/creators")
+class CreatorController {
+
+    private final Creators creators;
+
+    CreatorController(Creators creators) {
+        this.creators = creators;
+    }
+
+    @PostMapping
+    ResponseEntity<CreatorView> become(
+            AuthenticatedUser user, @Valid @RequestBody CreatorRequests.BecomeCreator request) {
+        CreatorView creator = creators.become(UserIds.of(user), request);
+        return ResponseEntity.created(URI.create("/api/creators/" + creator.id()))
+                .body(creator);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<byte[]> get(@PathVariable String id) {
+        return JsonBodies.ok(creators.json(PathIds.parseOr404(id, ErrorCode.CREATOR_NOT_FOUND, "Creator")));
+    }
+
+    @PatchMapping("/me")
+    CreatorView updateMe(AuthenticatedUser user, @Valid @RequestBody CreatorRequests.UpdateCreator request) {
+        return creators.update(UserIds.of(user), request);
+    }
+}

@@ -1,0 +1,74 @@
+package io.livedrop.catalog.drop;
+
+import io.livedrop.catalog.web.JsonBodies;
+import io.livedrop.catalog.web.PathIds;
+import io.livedrop.catalog.web.UserIds;
+import io.livedrop.common.error.ApiException;
+import io.livedrop.common.error.ErrorCode;
+import io.livedrop.common.pagination.Page;
+import io.livedrop.common.security.AuthenticatedUser;
+import io.livedrop.common.security.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/drops")
+class DropController {
+
+    private final Drops drops;
+
+    DropController(Drops drops) {
+        this.drops = drops;
+    }
+
+    @PostMapping
+    ResponseEntity<DropView> create(AuthenticatedUser user, @Valid @RequestBody DropRequests.CreateDrop body) {
+        DropView drop = drops.create(UserIds.of(user), body);
+        return ResponseEntity.created(URI.create("/api/drops/" + drop.id())).body(drop);
+    }
+
+    /** The hot read: a cache hit is a map lookup and a byte copy, no database and no serialization. */
+    @GetMapping("/{id}")
+    ResponseEntity<byte[]> get(@PathVariable String id) {
+        return JsonBodies.ok(drops.json(dropId(id)));
+    }
+
+    @PatchMapping("/{id}")
+    DropView update(AuthenticatedUser user, @PathVariable String id, @Valid @RequestBody DropRequests.UpdateDrop body) {
+        return drops.update(UserIds.of(user), dropId(id), body);
+    }
+
+    /** Public; {@code followed=true} narrows to creators the signed-in caller follows (401 when anonymous). */
+    @GetMapping
+    Page<DropView> list(
+            @RequestParam(defaultValue = "live") String status,
+            @RequestParam(required = false) String creatorId,
+            @RequestParam(defaultValue = "false") boolean followed,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(required = false) String cursor) {
+        UUID creator = creatorId == null ? null : PathIds.parseOr404(creatorId, ErrorCode.CREATOR_NOT_FOUND, "Creator");
+        UUID follower = null;
+        if (followed) {
+            follower = UserIds.of(CurrentUser.find()
+                    .orElseThrow(
+                            () -> new ApiException(ErrorCode.UNAUTHENTICATED, "followed=true needs a signed-in user")));
+        }
+        return drops.page(DropStatus.parse(status), creator, follower, limit, cursor);
+    }
+
+    private static UUID dropId(String id) {
+        return PathIds.parseOr404(id, ErrorCode.DROP_NOT_FOUND, "Drop");
+    }
+}

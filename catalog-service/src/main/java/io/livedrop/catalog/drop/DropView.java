@@ -1,0 +1,26 @@
+package io.livedrop.catalog.drop;
+
+import java.time.Instant;
+
+/** A drop as the API shows it, with summaries of its product and creator. */
+public record DropView(
+        String id,
+        String productId,
+        String creatorId,
+        Instant startsAt,
+        Instant endsAt,
+        int initialStock,
+        int available,
+        int lowStockThreshold,
+        int perUserLimit,
+        String status,
+        boolean soldOut,
+        ProductSummary product,
+        CreatorSummary creator,
+        Instant createdAt) {
+
+    /** The product as this drop sells it: {@code priceCents} is what a buyer pays in this drop. */
+    public record ProductSummary(String id, String title, long priceCents, String currency, String imageUrl) {}
+
+    public record CreatorSummary(String id, String handle, String displayName) {}
+}

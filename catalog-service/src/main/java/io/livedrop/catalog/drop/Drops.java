@@ -1,0 +1,243 @@
+package io.livedrop.catalog.drop;
+
+import io.livedrop.catalog.cache.AfterCommit;
+import io.livedrop.catalog.cache.CacheRegion;
+import io.livedrop.catalog.cache.CachedValue;
+import io.livedrop.catalog.cache.CatalogCaches;
+import io.livedrop.catalog.creator.CreatorChanged;
+import io.livedrop.catalog.creator.Creators;
+import io.livedrop.catalog.drop.DropRepository.DropPageQuery;
+import io.livedrop.catalog.product.ProductChanged;
+import io.livedrop.catalog.product.ProductView;
+import io.livedrop.catalog.product.Products;
+import io.livedrop.common.error.ApiException;
+import io.livedrop.common.error.ErrorCode;
+import io.livedrop.common.events.DropScheduled;
+import io.livedrop.common.ids.Ids;
+import io.livedrop.common.outbox.Outbox;
+import io.livedrop.common.pagination.CursorCodec;
+import io.livedrop.common.pagination.Page;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Drops: scheduling and rescheduling (owner), reads (cached), browse pages, stock from inventory. */
+@Service
+public class Drops {
+
+    private final DropRepository repository;
+    private final Creators creators;
+    private final Products products;
+    private final Outbox outbox;
+    private final CacheRegion cache;
+    private final CursorCodec cursors;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final DropLifecycleScheduler scheduler;
+
+    Drops(
+            DropRepository repository,
+            Creators creators,
+            Products products,
+            Outbox outbox,
+            CatalogCaches caches,
+            CursorCodec cursors,
+            JsonMapper json,
+            Clock clock,
+            DropLifecycleScheduler scheduler) {
+        this.repository = repository;
+        this.creators = creators;
+        this.products = products;
+        this.outbox = outbox;
+        this.cache = caches.drops();
+        this.cursors = cursors;
+        this.json = json;
+        this.clock = clock;
+        this.scheduler = scheduler;
+    }
+
+    @Transactional
+    DropView create(UUID userId, DropRequests.CreateDrop request) {
+        creators.requireCreator(userId);
+        UUID productId = Ids.parse(request.productId()).orElseThrow(() -> Products.notFound(request.productId()));
+        ProductView product = products.lockOwned(userId, productId);
+        Instant now = now();
+        int stock = request.initialStock();
+        DropTerms terms = DropTerms.validated(
+                now,
+                request.startsAt(),
+                request.endsAt(),
+                stock,
+                request.lowStockThreshold() != null
+                        ? request.lowStockThreshold()
+                        : DropTerms.defaultLowStockThreshold(stock),
+                request.perUserLimit() != null ? request.perUserLimit() : DropTerms.DEFAULT_PER_USER_LIMIT);
+        UUID dropId = Ids.newId();
+        repository.insert(dropId, productId, userId, terms, product.priceCents(), product.currency(), now);
+        DropRow drop = repository.find(dropId).orElseThrow();
+        announceScheduled(drop);
+        return drop.view(now);
+    }
+
+    @Transactional
+    DropView update(UUID userId, UUID dropId, DropRequests.UpdateDrop request) {
+        DropRow drop = repository.lock(dropId).orElseThrow(() -> notFound(dropId));
+        if (!drop.creatorId().equals(userId)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "Only the creator of this drop can change it");
+        }
+        Instant now = now();
+        if (!drop.editableAt(now)) {
+            throw new ApiException(
+                    ErrorCode.DROP_NOT_EDITABLE,
+                    "The drop is " + drop.statusAt(now).json() + "; only upcoming drops can change");
+        }
+        int stock = request.initialStock() != null ? request.initialStock() : drop.initialStock();
+        int threshold = request.lowStockThreshold() != null
+                ? request.lowStockThreshold()
+                // an untouched threshold follows a smaller stock instead of failing the edit
+                : drop.lowStockThreshold() < stock
+                        ? drop.lowStockThreshold()
+                        : DropTerms.defaultLowStockThreshold(stock);
+        DropTerms terms = DropTerms.validated(
+                now,
+                request.startsAt() != null ? request.startsAt() : drop.startsAt(),
+                request.endsAt() != null ? request.endsAt() : drop.endsAt(),
+                stock,
+                threshold,
+                request.perUserLimit() != null ? request.perUserLimit() : drop.perUserLimit());
+        repository.reschedule(dropId, terms, now);
+        DropRow changed = repository.find(dropId).orElseThrow();
+        announceScheduled(changed);
+        AfterCommit.run(() -> cache.evict(dropId.toString()));
+        return changed.view(now);
+    }
+
+    /** The drop as JSON, from the cache; 404 {@code DROP_NOT_FOUND} if there is none. */
+    byte[] json(UUID dropId) {
+        byte[] body = cache.get(
+                dropId.toString(),
+                () -> repository.find(dropId).map(this::cacheable).orElse(null));
+        if (body == null) {
+            throw notFound(dropId);
+        }
+        return body;
+    }
+
+    /** The body is true until the status changes: no tier may serve it past that moment. */
+    private CachedValue cacheable(DropRow drop) {
+        Instant now = clock.instant();
+        return CachedValue.of(
+                json.writeValueAsBytes(drop.view(now)), DropStatus.nextChange(now, drop.startsAt(), drop.endsAt()));
+    }
+
+    Page<DropView> page(DropStatus status, UUID creatorId, UUID followerId, int limit, String cursor) {
+        if (creatorId != null && !creators.exists(creatorId)) {
+            throw Creators.notFound(creatorId);
+        }
+        String scope = "drops:" + status.json();
+        Instant afterTime = null;
+        UUID afterId = null;
+        if (cursor != null) {
+            List<String> position = cursors.decode(scope, cursor, 2);
+            afterTime = parseInstant(position.get(0));
+            afterId = Ids.parse(position.get(1)).orElseThrow(Drops::invalidCursor);
+        }
+        Instant now = clock.instant();
+        List<DropRow> rows =
+                repository.page(new DropPageQuery(status, now, creatorId, followerId, afterTime, afterId, limit));
+        return Page.fromLookahead(
+                        rows,
+                        limit,
+                        last -> cursors.encode(
+                                scope,
+                                (status == DropStatus.ENDED ? last.endsAt() : last.startsAt()).toString(),
+                                last.id().toString()))
+                .map(row -> row.view(now));
+    }
+
+    /**
+     * Inventory reported the available stock (stock.changed, sold_out); runs inside the consumer's
+     * transaction. Reports for drops catalog does not know, or older than the last one, change nothing.
+     */
+    void stockReported(String dropId, int available, Instant reportedAt, UUID eventId) {
+        UUID id = Ids.parse(dropId).orElse(null);
+        if (id == null) {
+            return;
+        }
+        Instant at = reportedAt != null ? reportedAt : now();
+        if (repository.applyStock(id, Math.max(0, available), at.truncatedTo(ChronoUnit.MICROS), eventId)) {
+            AfterCommit.run(() -> cache.evict(dropId));
+        }
+    }
+
+    /**
+     * Runs inside the product edit's transaction: upcoming drops sell at the new price (and announce
+     * it with drop.scheduled); every drop of the product shows its new title and image.
+     */
+    @EventListener
+    void on(ProductChanged change) {
+        UUID productId = UUID.fromString(change.after().id());
+        if (change.saleTermsChanged()) {
+            ProductView product = change.after();
+            for (DropRow drop :
+                    repository.repriceUpcoming(productId, product.priceCents(), product.currency(), now())) {
+                announceScheduled(drop);
+            }
+        }
+        List<String> affected = repository.idsByProduct(productId);
+        AfterCommit.run(() -> cache.evictAll(affected));
+    }
+
+    /** Runs inside the profile edit's transaction: drops show the creator's handle and name. */
+    @EventListener
+    void on(CreatorChanged change) {
+        List<String> affected = repository.idsByCreator(change.creatorId());
+        AfterCommit.run(() -> cache.evictAll(affected));
+    }
+
+    private void announceScheduled(DropRow drop) {
+        outbox.publish(
+                DropScheduled.TOPIC,
+                drop.id().toString(),
+                new DropScheduled(
+                        drop.id().toString(),
+                        drop.productId().toString(),
+                        drop.creatorId().toString(),
+                        drop.startsAt(),
+                        drop.endsAt(),
+                        drop.initialStock(),
+                        drop.lowStockThreshold(),
+                        drop.perUserLimit(),
+                        drop.unitPriceCents(),
+                        drop.currency(),
+                        drop.productTitle()));
+        AfterCommit.run(scheduler::wakeUp);
+    }
+
+    public static ApiException notFound(Object dropId) {
+        return new ApiException(ErrorCode.DROP_NOT_FOUND, "Drop " + dropId + " does not exist");
+    }
+
+    private static Instant parseInstant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalidCursor();
+        }
+    }
+
+    private static ApiException invalidCursor() {
+        return new ApiException(ErrorCode.INVALID_CURSOR, "The cursor is not valid for this list");
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,76 @@
+package io.livedrop.catalog.product;
+
+import io.livedrop.catalog.web.JsonBodies;
+import io.livedrop.catalog.web.PathIds;
+import io.livedrop.catalog.web.UserIds;
+import io.livedrop.common.error.ErrorCode;
+import io.livedrop.common.pagination.Page;
+import io.livedrop.common.security.AuthenticatedUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/products")
+class ProductController {
+
+    private final Products products;
+    private final ProductImages images;
+
+    ProductController(Products products, ProductImages images) {
+        this.products = products;
+        this.images = images;
+    }
+
+    @PostMapping
+    ResponseEntity<ProductView> create(AuthenticatedUser user, @Valid @RequestBody ProductRequests.CreateProduct body) {
+        ProductView product = products.create(UserIds.of(user), body);
+        return ResponseEntity.created(URI.create("/api/products/" + product.id()))
+                .body(product);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<byte[]> get(@PathVariable String id) {
+        return JsonBodies.ok(products.json(productId(id)));
+    }
+
+    @PatchMapping("/{id}")
+    ProductView update(
+            AuthenticatedUser user, @PathVariable String id, @Valid @RequestBody ProductRequests.UpdateProduct body) {
+        return products.update(UserIds.of(user), productId(id), body);
+    }
+
+    @GetMapping
+    Page<ProductView> list(
+            @RequestParam(required = false) String creatorId,
+            @RequestParam(required = false) @Size(max = ProductSearch.MAX_QUERY_LENGTH) String q,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(required = false) String cursor) {
+        UUID creator = creatorId == null ? null : PathIds.parseOr404(creatorId, ErrorCode.CREATOR_NOT_FOUND, "Creator");
+        return products.page(creator, q, limit, cursor);
+    }
+
+    @PostMapping("/{id}/image-upload")
+    ProductImages.ImageUpload imageUpload(
+            AuthenticatedUser user,
+            @PathVariable String id,
+            @RequestBody(required = false) ProductRequests.ImageUpload body) {
+        return images.presign(UserIds.of(user), productId(id), body == null ? null : body.contentType());
+    }
+
+    private static UUID productId(String id) {
+        return PathIds.parseOr404(id, ErrorCode.PRODUCT_NOT_FOUND, "Product");
+    }
+}

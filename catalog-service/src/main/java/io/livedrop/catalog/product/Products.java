@@ -1,0 +1,167 @@
+package io.livedrop.catalog.product;
+
+import io.livedrop.catalog.cache.AfterCommit;
+import io.livedrop.catalog.cache.CacheRegion;
+import io.livedrop.catalog.cache.CachedValue;
+import io.livedrop.catalog.cache.CatalogCaches;
+import io.livedrop.catalog.creator.Creators;
+import io.livedrop.common.error.ApiException;
+import io.livedrop.common.error.ErrorCode;
+import io.livedrop.common.ids.Ids;
+import io.livedrop.common.pagination.CursorCodec;
+import io.livedrop.common.pagination.Page;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Products of creators: create, edit (owner), read (cached), browse and search. */
+@Service
+public class Products {
+
+    private static final String CURSOR_SCOPE = "products";
+
+    private final ProductRepository repository;
+    private final Creators creators;
+    private final CacheRegion cache;
+    private final CursorCodec cursors;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    Products(
+            ProductRepository repository,
+            Creators creators,
+            CatalogCaches caches,
+            CursorCodec cursors,
+            JsonMapper json,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.creators = creators;
+        this.cache = caches.products();
+        this.cursors = cursors;
+        this.json = json;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Transactional
+    ProductView create(UUID userId, ProductRequests.CreateProduct request) {
+        creators.requireCreator(userId);
+        var product = new ProductView(
+                Ids.newId().toString(),
+                userId.toString(),
+                request.title().strip(),
+                request.description(),
+                request.priceCents(),
+                request.currency(),
+                emptyToNull(request.imageUrl()),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        repository.insert(product);
+        return product;
+    }
+
+    @Transactional
+    ProductView update(UUID userId, UUID productId, ProductRequests.UpdateProduct request) {
+        ProductView before = lockOwned(userId, productId);
+        var after = new ProductView(
+                before.id(),
+                before.creatorId(),
+                request.title() == null ? before.title() : request.title().strip(),
+                request.description() == null ? before.description() : request.description(),
+                request.priceCents() == null ? before.priceCents() : request.priceCents(),
+                request.currency() == null ? before.currency() : request.currency(),
+                request.imageUrl() == null ? before.imageUrl() : emptyToNull(request.imageUrl()),
+                before.createdAt());
+        repository.update(after, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        events.publishEvent(new ProductChanged(before, after));
+        AfterCommit.run(() -> cache.evict(before.id()));
+        return after;
+    }
+
+    /**
+     * The caller's product, locked for the rest of the transaction. 404 if it does not exist, 403 if
+     * it is someone else's: products are public, so their existence is no secret.
+     */
+    public ProductView lockOwned(UUID userId, UUID productId) {
+        return owned(userId, repository.lock(productId).orElseThrow(() -> notFound(productId)));
+    }
+
+    /** The caller's product without a lock (404 / 403 as {@link #lockOwned}). */
+    ProductView requireOwned(UUID userId, UUID productId) {
+        return owned(userId, repository.find(productId).orElseThrow(() -> notFound(productId)));
+    }
+
+    private static ProductView owned(UUID userId, ProductView product) {
+        if (!product.creatorId().equals(userId.toString())) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "Only the creator of this product can do this");
+        }
+        return product;
+    }
+
+    /** The product as JSON, from the cache; 404 {@code PRODUCT_NOT_FOUND} if there is none. */
+    byte[] json(UUID productId) {
+        byte[] body = cache.get(
+                productId.toString(),
+                () -> repository
+                        .find(productId)
+                        .map(view -> CachedValue.of(json.writeValueAsBytes(view)))
+                        .orElse(null));
+        if (body == null) {
+            throw notFound(productId);
+        }
+        return body;
+    }
+
+    Page<ProductView> page(UUID creatorId, String q, int limit, String cursor) {
+        if (creatorId != null && !creators.exists(creatorId)) {
+            throw Creators.notFound(creatorId);
+        }
+        String tsquery = null;
+        if (q != null && !q.isBlank()) {
+            tsquery = ProductSearch.toTsquery(q);
+            if (tsquery == null) {
+                return new Page<>(List.of(), null); // only punctuation: nothing can match
+            }
+        }
+        Instant afterCreatedAt = null;
+        UUID afterId = null;
+        if (cursor != null) {
+            List<String> position = cursors.decode(CURSOR_SCOPE, cursor, 2);
+            afterCreatedAt = parseInstant(position.get(0));
+            afterId = Ids.parse(position.get(1)).orElseThrow(Products::invalidCursor);
+        }
+        List<ProductView> rows = repository.page(creatorId, tsquery, afterCreatedAt, afterId, limit);
+        return Page.fromLookahead(
+                rows,
+                limit,
+                last -> cursors.encode(CURSOR_SCOPE, last.createdAt().toString(), last.id()));
+    }
+
+    public static ApiException notFound(Object productId) {
+        return new ApiException(ErrorCode.PRODUCT_NOT_FOUND, "Product " + productId + " does not exist");
+    }
+
+    private static Instant parseInstant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalidCursor();
+        }
+    }
+
+    private static ApiException invalidCursor() {
+        return new ApiException(ErrorCode.INVALID_CURSOR, "The cursor is not valid for this list");
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

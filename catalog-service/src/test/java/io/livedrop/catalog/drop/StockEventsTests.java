@@ -1,0 +1,133 @@
+package io.livedrop.catalog.drop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.livedrop.catalog.support.CatalogClient;
+import io.livedrop.catalog.support.Events;
+import io.livedrop.catalog.support.Response;
+import io.livedrop.common.events.EventCodec;
+import io.livedrop.common.events.SoldOut;
+import io.livedrop.common.events.StockChanged;
+import io.livedrop.common.test.IntegrationTest;
+import io.livedrop.common.test.TestJwtIssuer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** {@code available} / {@code soldOut} follow inventory's stock.changed and sold_out events. */
+@IntegrationTest
+class StockEventsTests {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    TestJwtIssuer tokens;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    EventCodec codec;
+
+    @Autowired
+    StockEventsListener listener;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    CatalogClient api;
+    Events events;
+    String dropId;
+
+    @BeforeEach
+    void setUp() {
+        api = new CatalogClient(port, tokens);
+        events = new Events(kafka, codec);
+        dropId = api.newDrop(
+                        api.newCreator(),
+                        Instant.now().minusSeconds(1),
+                        Instant.now().plusSeconds(3600),
+                        50)
+                .path("id")
+                .asString();
+    }
+
+    @Test
+    void availableStockFollowsInventoryAndTheCachedDropIsRefreshed() {
+        assertThat(drop().body().path("available").asInt())
+                .as("initialStock until inventory reports")
+                .isEqualTo(50);
+
+        events.publish(StockChanged.TOPIC, dropId, new StockChanged(dropId, 42, 5, 3));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> drop().body().path("available").asInt() == 42);
+        assertThat(drop().body().path("soldOut").asBoolean()).isFalse();
+    }
+
+    @Test
+    void soldOutMarksTheDropSoldOut() {
+        events.publish(StockChanged.TOPIC, dropId, new StockChanged(dropId, 2, 0, 48));
+        events.publish(SoldOut.TOPIC, dropId, new SoldOut(dropId));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> drop().body().path("soldOut").asBoolean());
+        assertThat(drop().body().path("available").asInt()).isZero();
+    }
+
+    @Test
+    void anOutOfDateReportDoesNotRollTheStockBack() {
+        Instant now = Instant.now();
+        events.publish(UUID.randomUUID(), StockChanged.TOPIC, dropId, new StockChanged(dropId, 10, 0, 40), now);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> drop().body().path("available").asInt() == 10);
+
+        events.publish(
+                UUID.randomUUID(),
+                StockChanged.TOPIC,
+                dropId,
+                new StockChanged(dropId, 30, 0, 20),
+                now.minusSeconds(5));
+        events.publish(
+                UUID.randomUUID(), StockChanged.TOPIC, dropId, new StockChanged(dropId, 9, 0, 41), now.plusMillis(1));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> drop().body().path("available").asInt() == 9);
+    }
+
+    /** Called directly, as the listener container would on a redelivery: deterministic, no timing. */
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        Instant now = Instant.now();
+        String first =
+                events.envelope(StockChanged.TOPIC, dropId, new StockChanged(dropId, 20, 0, 30), now.plusSeconds(5));
+        String second =
+                events.envelope(StockChanged.TOPIC, dropId, new StockChanged(dropId, 19, 0, 31), now.plusSeconds(1));
+
+        listener.onStockChanged(first);
+        assertThat(drop().body().path("available").asInt()).isEqualTo(20);
+        listener.onStockChanged(second); // older than the first: ignored
+        assertThat(drop().body().path("available").asInt()).isEqualTo(20);
+        jdbc.sql("update drops set available = 19, stock_changed_at = null where id = cast(:id as uuid)")
+                .param("id", dropId)
+                .update();
+        listener.onStockChanged(first); // already processed: ignored even though it is the newest
+        assertThat(jdbc.sql("select available from drops where id = cast(:id as uuid)")
+                        .param("id", dropId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(19);
+        listener.onSoldOut(events.envelope(SoldOut.TOPIC, UUID.randomUUID().toString(), new SoldOut("x"), now));
+    }
+
+    private Response drop() {
+        return api.get("/api/drops/" + dropId, null);
+    }
+}

@@ -1,0 +1,3 @@
+package io.livedrop.follower.follow.web;
+
+record FollowerCountResponse(String creatorId, long followerCount) {}

@@ -1,0 +1,107 @@
+package io.livedrop.follower.creator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.livedrop.common.events.CreatorCreated;
+import io.livedrop.common.events.EventCodec;
+import io.livedrop.common.events.EventEnvelope;
+import io.livedrop.common.events.Topics;
+import io.livedrop.common.ids.Ids;
+import io.livedrop.common.test.IntegrationTest;
+import io.livedrop.follower.FollowerApi;
+import io.livedrop.follower.KafkaRecords;
+import io.livedrop.follower.creator.persistence.CreatorRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** The creator registry is kept from creator.created: a creator becomes followable when its event arrives. */
+@IntegrationTest
+@AutoConfigureRestTestClient
+class CreatorCreatedListenerTests {
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    EventCodec codec;
+
+    @Autowired
+    CreatorRegistry registry;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    RestTestClient http;
+
+    @Test
+    void creatorBecomesFollowableWhenItsEventArrives() throws Exception {
+        UUID creator = Ids.newId();
+        UUID follower = Ids.newId();
+        var api = new FollowerApi(http);
+        assertThat(api.follow(follower, creator).code()).isEqualTo("CREATOR_NOT_FOUND");
+
+        send(creatorCreated(Ids.newId(), creator.toString()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> registry.exists(creator));
+        assertThat(api.follow(follower, creator).status()).isEqualTo(201);
+    }
+
+    @Test
+    void redeliveredEventIsProcessedOnce() throws Exception {
+        UUID creator = Ids.newId();
+        UUID eventId = Ids.newId();
+        String event = creatorCreated(eventId, creator.toString());
+
+        send(event);
+        send(event);
+        UUID marker = Ids.newId();
+        send(creatorCreated(Ids.newId(), marker.toString()));
+
+        // records of different keys may be consumed in any order: wait for both creators
+        await().atMost(Duration.ofSeconds(30)).until(() -> registry.exists(creator) && registry.exists(marker));
+        assertThat(jdbc.sql("select count(*) from processed_event where event_id = :id")
+                        .param("id", eventId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void eventWithoutAValidCreatorIdIsDeadLetteredWithoutBlockingOthers() throws Exception {
+        UUID poisonEventId = Ids.newId();
+        String poisonKey = "poison-" + poisonEventId;
+        kafka.send(CreatorCreated.TOPIC, poisonKey, creatorCreated(poisonEventId, "not-a-uuid"))
+                .get();
+        UUID creator = Ids.newId();
+        send(creatorCreated(Ids.newId(), creator.toString()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> registry.exists(creator));
+        assertThat(KafkaRecords.awaitRecords(List.of(CreatorCreated.TOPIC + Topics.DEAD_LETTER_SUFFIX), poisonKey, 1))
+                .hasSize(1);
+    }
+
+    private void send(String event) throws Exception {
+        String key = codec.read(event, CreatorCreated.class).subject();
+        kafka.send(CreatorCreated.TOPIC, key, event).get();
+    }
+
+    private String creatorCreated(UUID eventId, String creatorId) {
+        return codec.write(EventEnvelope.of(
+                eventId,
+                "catalog-service",
+                CreatorCreated.TOPIC,
+                Instant.now(),
+                creatorId,
+                new CreatorCreated(creatorId, "handle-" + eventId, "Creator " + eventId)));
+    }
+}

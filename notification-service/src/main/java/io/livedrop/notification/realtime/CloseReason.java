@@ -1,0 +1,15 @@
+package io.livedrop.notification.realtime;
+
+/** Why the server ends a connection; each maps to a WebSocket close code or an SSE ending. */
+public enum CloseReason {
+    /** More frames waiting than allowed, or a write blocked too long: resume later with the last id. */
+    FELL_BEHIND,
+    /** No pong to our pings: the client or the network is gone. */
+    UNRESPONSIVE,
+    /** This instance is shutting down: reconnect (to another instance) with the last id. */
+    RESTART,
+    /** The connection could not be set up (e.g. the database failed during replay). */
+    SERVER_ERROR,
+    /** The client closed it, or a write failed. */
+    GONE
+}

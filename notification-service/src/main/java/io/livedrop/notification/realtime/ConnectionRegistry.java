@@ -1,0 +1,155 @@
+package io.livedrop.notification.realtime;
+
+import io.livedrop.notification.ingest.FollowChange;
+import io.livedrop.notification.store.Audience;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import org.springframework.stereotype.Component;
+
+/**
+ * The connections this instance holds, indexed by channel: a user's personal channel and each
+ * creator's broadcast channel. A creator's event costs one map lookup plus one queue append per
+ * follower connected HERE — never a scan of all followers or of all connections.
+ */
+@Component
+public class ConnectionRegistry {
+
+    private final ConcurrentHashMap<String, Set<RealtimeConnection>> byUser = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Set<RealtimeConnection>> byCreator = new ConcurrentHashMap<>();
+    private final Set<RealtimeConnection> all = ConcurrentHashMap.newKeySet();
+    private final RealtimeMetrics metrics;
+
+    ConnectionRegistry(RealtimeMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /** Registers the connection on its user's channel; a connection closed meanwhile is removed again. */
+    void add(RealtimeConnection connection) {
+        connection.onClosed(this::remove);
+        if (all.add(connection)) {
+            metrics.opened(connection.transport());
+        }
+        byUser.compute(connection.userId(), adding(connection));
+        if (connection.isClosed()) {
+            remove(connection);
+        }
+    }
+
+    /** Idempotent: every index is cleaned whatever the order of add and close. */
+    void remove(RealtimeConnection connection) {
+        boolean wasOpen = all.remove(connection);
+        byUser.computeIfPresent(connection.userId(), removing(connection));
+        connection.followLock.lock();
+        try {
+            for (String creatorId : connection.followedCreators()) {
+                byCreator.computeIfPresent(creatorId, removing(connection));
+            }
+            connection.visibleFromByCreator.clear();
+        } finally {
+            connection.followLock.unlock();
+        }
+        if (wasOpen) {
+            metrics.closed(connection.transport());
+        }
+    }
+
+    /**
+     * Subscribes a connection to a creator's channel or unsubscribes it, last writer wins by the time
+     * of the change: the follows loaded at connect and the live follow events can arrive in any order.
+     */
+    void applyFollow(
+            RealtimeConnection connection, String creatorId, boolean following, Instant changedAt, long visibleFromId) {
+        connection.followLock.lock();
+        try {
+            if (connection.isClosed()) {
+                return;
+            }
+            Instant last = connection.followChangedAt.get(creatorId);
+            if (last != null && !changedAt.isAfter(last)) {
+                return;
+            }
+            connection.followChangedAt.put(creatorId, changedAt);
+            if (following) {
+                connection.visibleFromByCreator.putIfAbsent(creatorId, visibleFromId);
+                byCreator.compute(creatorId, adding(connection));
+            } else if (connection.visibleFromByCreator.remove(creatorId) != null) {
+                byCreator.computeIfPresent(creatorId, removing(connection));
+            }
+        } finally {
+            connection.followLock.unlock();
+        }
+    }
+
+    /** A follow.created / follow.deleted: affects only the user's connections open on this instance. */
+    public void applyFollowChange(FollowChange change) {
+        Set<RealtimeConnection> connections = byUser.get(change.userId());
+        if (connections == null) {
+            return;
+        }
+        for (RealtimeConnection connection : connections) {
+            applyFollow(connection, change.creatorId(), change.following(), change.at(), change.visibleFromId());
+        }
+    }
+
+    /** Whether any connection here listens on the channel (if not, the frame need not be built). */
+    boolean hasListeners(Audience audience, String recipient) {
+        return (audience == Audience.PERSONAL ? byUser : byCreator).containsKey(recipient);
+    }
+
+    /** Hands a committed notification to the connections of its channel. Never blocks. */
+    void dispatch(Frame frame) {
+        if (frame.audience() == Audience.PERSONAL) {
+            Set<RealtimeConnection> connections = byUser.get(frame.recipient());
+            if (connections != null) {
+                connections.forEach(connection -> connection.offerLive(frame));
+            }
+            return;
+        }
+        Set<RealtimeConnection> followers = byCreator.get(frame.recipient());
+        if (followers == null) {
+            return;
+        }
+        for (RealtimeConnection connection : followers) {
+            Long visibleFrom = connection.visibleFrom(frame.recipient());
+            if (visibleFrom != null && frame.id() >= visibleFrom) {
+                connection.offerLive(frame);
+            }
+        }
+    }
+
+    public List<RealtimeConnection> all() {
+        return List.copyOf(all);
+    }
+
+    /** The user's connections on this instance. */
+    public int connectionsOf(String userId) {
+        Set<RealtimeConnection> connections = byUser.get(userId);
+        return connections == null ? 0 : connections.size();
+    }
+
+    /** Connections subscribed to a creator's channel on this instance. */
+    public int subscribers(String creatorId) {
+        Set<RealtimeConnection> followers = byCreator.get(creatorId);
+        return followers == null ? 0 : followers.size();
+    }
+
+    private static BiFunction<String, Set<RealtimeConnection>, Set<RealtimeConnection>> adding(
+            RealtimeConnection connection) {
+        return (key, connections) -> {
+            Set<RealtimeConnection> set = connections != null ? connections : ConcurrentHashMap.newKeySet();
+            set.add(connection);
+            return set;
+        };
+    }
+
+    private static BiFunction<String, Set<RealtimeConnection>, Set<RealtimeConnection>> removing(
+            RealtimeConnection connection) {
+        return (key, connections) -> {
+            connections.remove(connection);
+            return connections.isEmpty() ? null : connections;
+        };
+    }
+}

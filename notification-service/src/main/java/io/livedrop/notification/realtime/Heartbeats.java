@@ -1,0 +1,51 @@
+package io.livedrop.notification.realtime;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Once a second, every open connection gets its {@link RealtimeConnection#tick}: pings and SSE
+ * comments when due (each connection keeps its own schedule), and the checks that close clients
+ * whose writes are stuck or that stopped answering. The tick only inspects and enqueues; writes
+ * happen on the connections' own writers.
+ */
+@Component
+class Heartbeats implements SmartLifecycle {
+
+    private final ConnectionRegistry registry;
+    private ScheduledExecutorService scheduler;
+
+    Heartbeats(ConnectionRegistry registry) {
+        this.registry = registry;
+    }
+
+    void tickAll() {
+        long now = System.nanoTime();
+        for (RealtimeConnection connection : registry.all()) {
+            connection.tick(now);
+        }
+    }
+
+    @Override
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("realtime-heartbeats").daemon().factory());
+        scheduler.scheduleWithFixedDelay(this::tickAll, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null;
+    }
+}

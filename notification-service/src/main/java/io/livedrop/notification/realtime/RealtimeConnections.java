@@ -1,0 +1,110 @@
+package io.livedrop.notification.realtime;
+
+import io.livedrop.notification.config.NotificationProperties;
+import io.livedrop.notification.store.FollowEdges;
+import io.livedrop.notification.store.NotificationLog;
+import io.livedrop.notification.store.StoredNotification;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * Creates connections and opens them: subscribe, replay what the client missed, go live.
+ *
+ * <p>Why there is no gap and no duplicate: the connection is registered (and so receives every
+ * frame the tailer dispatches from then on, held aside while replaying) BEFORE the replay queries
+ * run. A notification dispatched before the registration was committed before it, so the replay
+ * (which reads after it, with commit-ordered ids) finds it; one dispatched later is held and
+ * appended after the replay unless the replay already sent it (ids only move forward). A fresh
+ * connection without a lastEventId starts at the current head the same way, so nothing committed
+ * while it was being set up is lost.
+ */
+@Component
+public class RealtimeConnections {
+
+    private static final Logger log = LoggerFactory.getLogger(RealtimeConnections.class);
+
+    private final ConnectionRegistry registry;
+    private final FollowEdges follows;
+    private final NotificationLog notifications;
+    private final Frames frames;
+    private final RealtimeMetrics metrics;
+    private final RealtimeThreads threads;
+    private final NotificationProperties.Realtime settings;
+
+    RealtimeConnections(
+            ConnectionRegistry registry,
+            FollowEdges follows,
+            NotificationLog notifications,
+            Frames frames,
+            RealtimeMetrics metrics,
+            RealtimeThreads threads,
+            NotificationProperties properties) {
+        this.registry = registry;
+        this.follows = follows;
+        this.notifications = notifications;
+        this.frames = frames;
+        this.metrics = metrics;
+        this.threads = threads;
+        this.settings = properties.realtime();
+    }
+
+    RealtimeConnection webSocket(WebSocketSession session, String userId) {
+        var limits = new RealtimeConnection.Limits(
+                settings.maxQueuedFrames(), settings.sendTimeLimit(), settings.pingInterval(), settings.pongTimeout());
+        return new WebSocketConnection(session, userId, limits, metrics, threads.executor());
+    }
+
+    RealtimeConnection sse(SseEmitter emitter, String userId) {
+        var limits = new RealtimeConnection.Limits(
+                settings.maxQueuedFrames(), settings.sendTimeLimit(), settings.sseHeartbeat(), Duration.ZERO);
+        return new SseConnection(emitter, userId, limits, metrics, threads.executor());
+    }
+
+    /** Sets the connection up on a virtual thread; the caller (a handshake) returns at once. */
+    void open(RealtimeConnection connection, OptionalLong lastEventId) {
+        threads.executor().execute(() -> {
+            try {
+                long after = lastEventId.isPresent() ? lastEventId.getAsLong() : notifications.head();
+                connection.resumeAfter(after);
+                registry.add(connection);
+                for (var followed : follows.followedBy(connection.userId())) {
+                    registry.applyFollow(
+                            connection, followed.creatorId(), true, followed.changedAt(), followed.visibleFromId());
+                }
+                if (replay(connection, after)) {
+                    connection.replayDone();
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                connection.close(CloseReason.SERVER_ERROR);
+            } catch (RuntimeException failed) {
+                log.warn("Could not open a {} connection: {}", connection.transport(), failed.toString());
+                connection.close(CloseReason.SERVER_ERROR);
+            }
+        });
+    }
+
+    /** @return false if the connection closed during the replay */
+    private boolean replay(RealtimeConnection connection, long after) throws InterruptedException {
+        long position = after;
+        while (true) {
+            List<StoredNotification> page =
+                    notifications.replayFor(connection.userId(), position, settings.replayPageSize());
+            for (StoredNotification notification : page) {
+                if (!connection.offerReplayed(frames.of(notification))) {
+                    return false;
+                }
+                position = notification.id();
+            }
+            if (page.size() < settings.replayPageSize()) {
+                return true;
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.livedrop.notification.store;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What a broadcast needs to know about a drop (stock.low and sold_out carry only its id), kept from
+ * drop.scheduled and drop.started; the newest event wins.
+ */
+@Repository
+public class DropSummaries {
+
+    private final JdbcClient jdbc;
+
+    public DropSummaries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record DropSummary(
+            String dropId, String creatorId, String productId, String title, Instant startsAt, Instant endsAt) {}
+
+    public void remember(DropSummary drop, Instant changedAt) {
+        jdbc.sql("""
+                insert into drop_summary (drop_id, creator_id, product_id, title, starts_at, ends_at, changed_at)
+                values (:dropId, :creatorId, :productId, :title, :startsAt, :endsAt, :changedAt)
+                on conflict (drop_id) do update
+                   set creator_id = excluded.creator_id,
+                       product_id = excluded.product_id,
+                       title = excluded.title,
+                       starts_at = excluded.starts_at,
+                       ends_at = excluded.ends_at,
+                       changed_at = excluded.changed_at
+                 where drop_summary.changed_at <= excluded.changed_at
+                """)
+                .param("dropId", drop.dropId())
+                .param("creatorId", drop.creatorId())
+                .param("productId", drop.productId())
+                .param("title", drop.title())
+                .param("startsAt", FollowEdges.utc(drop.startsAt()))
+                .param("endsAt", FollowEdges.utc(drop.endsAt()))
+                .param("changedAt", FollowEdges.utc(changedAt))
+                .update();
+    }
+
+    public Optional<DropSummary> find(String dropId) {
+        return jdbc.sql("""
+                        select drop_id, creator_id, product_id, title, starts_at, ends_at
+                          from drop_summary where drop_id = :dropId
+                        """)
+                .param("dropId", dropId)
+                .query((rs, n) -> new DropSummary(
+                        rs.getString("drop_id"),
+                        rs.getString("creator_id"),
+                        rs.getString("product_id"),
+                        rs.getString("title"),
+                        rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("ends_at", OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+}
