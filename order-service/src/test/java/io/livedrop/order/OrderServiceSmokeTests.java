@@ -1,7 +1,7 @@
 package io.livedrop.order;
 
-import io.livedrop.common.test.IntegrationTest;
 import io.livedrop.common.test.ServiceSmokeTests;
+import io.livedrop.order.support.OrderServiceTest;
 
-@IntegrationTest
+@OrderServiceTest
 class OrderServiceSmokeTests extends ServiceSmokeTests {}

@@ -1,7 +1,7 @@
 package io.livedrop.payment;
 
-import io.livedrop.common.test.IntegrationTest;
 import io.livedrop.common.test.ServiceSmokeTests;
+import io.livedrop.payment.support.PaymentServiceTest;
 
-@IntegrationTest
+@PaymentServiceTest
 class PaymentServiceSmokeTests extends ServiceSmokeTests {}

@@ -1,0 +1,70 @@
+package io.livedrop.order.config;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.livedrop.common.client.InternalRestClients;
+import io.livedrop.order.idempotency.IdempotencyConfiguration;
+import io.livedrop.order.inventory.InventoryApi;
+import io.livedrop.order.inventory.InventoryClient;
+import io.livedrop.order.order.domain.OrderProperties;
+import io.livedrop.order.payment.PaymentApi;
+import io.livedrop.order.payment.PaymentClient;
+import io.livedrop.order.peer.PeerCalls;
+import io.livedrop.order.peer.PeerProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Clients of inventory- and payment-service (timeouts, circuit breakers), and the saga's jobs. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(OrderProperties.class)
+@Import(IdempotencyConfiguration.class)
+class OrderConfiguration {
+
+    static final String INVENTORY = "inventory";
+    static final String PAYMENT = "payment";
+
+    @Bean
+    CircuitBreakerRegistry circuitBreakers(MeterRegistry meters) {
+        CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
+        return registry;
+    }
+
+    @Bean
+    InventoryClient inventoryClient(
+            InternalRestClients clients, CircuitBreakerRegistry breakers, OrderProperties properties, JsonMapper json) {
+        PeerProperties peer = properties.inventory();
+        InventoryApi api =
+                clients.createClient(InventoryApi.class, peer.url(), peer.connectTimeout(), peer.readTimeout());
+        return new InventoryClient(api, peerCalls(INVENTORY, peer, breakers, json));
+    }
+
+    @Bean
+    PaymentClient paymentClient(
+            InternalRestClients clients, CircuitBreakerRegistry breakers, OrderProperties properties, JsonMapper json) {
+        PeerProperties peer = properties.payment();
+        PaymentApi api = clients.createClient(PaymentApi.class, peer.url(), peer.connectTimeout(), peer.readTimeout());
+        return new PaymentClient(api, peerCalls(PAYMENT, peer, breakers, json));
+    }
+
+    private static PeerCalls peerCalls(
+            String name, PeerProperties peer, CircuitBreakerRegistry breakers, JsonMapper json) {
+        var settings = peer.circuitBreaker();
+        var config = CircuitBreakerConfig.custom()
+                .failureRateThreshold(settings.failureRateThreshold())
+                .slidingWindowSize(settings.slidingWindowSize())
+                .minimumNumberOfCalls(settings.minimumCalls())
+                .waitDurationInOpenState(settings.waitInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpenState())
+                .recordException(PeerCalls::isFailure)
+                .build();
+        return new PeerCalls(name, breakers.circuitBreaker(name, config), json);
+    }
+}

@@ -1,0 +1,14 @@
+package io.livedrop.order.drop;
+
+import java.time.Instant;
+
+/** What an order needs to know about its drop: the product and the price at which it sells. */
+public record DropInfo(
+        String dropId,
+        String productId,
+        String creatorId,
+        long unitPriceCents,
+        String currency,
+        Instant startsAt,
+        Instant endsAt,
+        int perUserLimit) {}

@@ -1,0 +1,46 @@
+package io.livedrop.order.idempotency;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires the idempotency building blocks. Needs the {@code idempotency_record} table (migration
+ * {@code V1__create_idempotency_record.sql}) in the service's database.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdempotencyProperties.class)
+public class IdempotencyConfiguration {
+
+    @Bean
+    IdempotencyStore idempotencyStore(JdbcClient jdbc, Clock clock, IdempotencyProperties properties) {
+        return new IdempotencyStore(jdbc, clock, properties);
+    }
+
+    @Bean
+    IdempotentExecutor idempotentExecutor(IdempotencyStore store, TransactionTemplate transactions, JsonMapper json) {
+        return new IdempotentExecutor(store, transactions, json);
+    }
+
+    @Bean
+    IdempotencyPurge idempotencyPurge(IdempotencyStore store) {
+        return new IdempotencyPurge(store);
+    }
+
+    @Bean
+    WebMvcConfigurer idempotencyKeyArguments() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new IdempotencyKeyArgumentResolver());
+            }
+        };
+    }
+}

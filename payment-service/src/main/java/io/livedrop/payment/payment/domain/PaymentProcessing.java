@@ -1,0 +1,168 @@
+package io.livedrop.payment.payment.domain;
+
+import io.livedrop.common.error.ApiException;
+import io.livedrop.common.error.ErrorCode;
+import io.livedrop.common.ids.Ids;
+import io.livedrop.payment.idempotency.IdempotencyLeaseLostException;
+import io.livedrop.payment.idempotency.IdempotencyProperties;
+import io.livedrop.payment.idempotency.IdempotentAttempt;
+import io.livedrop.payment.idempotency.StoredResponse;
+import io.livedrop.payment.order.OrderApi.PayableOrder;
+import io.livedrop.payment.order.OrderClient;
+import io.livedrop.payment.payment.persistence.PaymentRepository;
+import io.livedrop.payment.peer.PeerUnavailableException;
+import io.livedrop.payment.provider.PaymentProvider;
+import io.livedrop.payment.provider.PaymentProvider.ChargeResult;
+import io.livedrop.payment.provider.ProviderUnavailableException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Pays an order: checks it with order-service (the caller's, {@code pending_payment}, before
+ * {@code reservedUntil}), records the payment as {@code processing}, charges the card with the payment
+ * id as the provider's idempotency key, then — in one transaction — records the outcome, emits
+ * {@code payment.succeeded}/{@code payment.failed} and stores the 201 for the Idempotency-Key.
+ *
+ * <p>A provider that does not answer ends the payment {@code failed}/{@code provider_unavailable}
+ * (the order stays payable). A request that dies after the charge was sent is continued with the same
+ * payment id by a retry with the same key, or finished by the recovery job from the provider's record.
+ */
+@Component
+public class PaymentProcessing {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentProcessing.class);
+
+    private final OrderClient orders;
+    private final PaymentRepository payments;
+    private final PaymentProvider provider;
+    private final PaymentEvents events;
+    private final TransactionTemplate transactions;
+    private final PaymentProperties properties;
+    private final IdempotencyProperties idempotency;
+    private final Clock clock;
+
+    PaymentProcessing(
+            OrderClient orders,
+            PaymentRepository payments,
+            PaymentProvider provider,
+            PaymentEvents events,
+            TransactionTemplate transactions,
+            PaymentProperties properties,
+            IdempotencyProperties idempotency,
+            Clock clock) {
+        this.orders = orders;
+        this.payments = payments;
+        this.provider = provider;
+        this.events = events;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    public StoredResponse pay(String userId, PayOrder request, IdempotentAttempt attempt) {
+        UUID paymentId = attempt.operationId();
+        Optional<Payment> earlier = attempt.resumed() ? payments.find(paymentId) : Optional.empty();
+        if (earlier.isPresent() && earlier.get().status() != PaymentStatus.PROCESSING) {
+            Payment finished = earlier.get();
+            return transactions.execute(status -> attempt.complete(HttpStatus.CREATED, PaymentView.of(finished)));
+        }
+        Payment payment = earlier.orElseGet(() -> startPayment(paymentId, userId, request.orderId(), attempt));
+
+        ChargeResult result;
+        try {
+            result = provider.charge(new PaymentProvider.Charge(
+                    paymentId.toString(), payment.amountCents(), payment.currency(), request.cardToken()));
+        } catch (ProviderUnavailableException unavailable) {
+            log.info("Payment {} failed: {}", paymentId, unavailable.getMessage());
+            result = ChargeResult.declined(Payment.PROVIDER_UNAVAILABLE);
+        }
+        ChargeResult outcome = result;
+        return transactions.execute(status -> {
+            Payment finished = finish(paymentId, outcome).orElseThrow(IdempotencyLeaseLostException::new);
+            return attempt.complete(HttpStatus.CREATED, PaymentView.of(finished));
+        });
+    }
+
+    /** Records the outcome and announces it; empty if the payment was already finished by someone else. */
+    Optional<Payment> finish(UUID paymentId, ChargeResult result) {
+        PaymentStatus status = result.captured() ? PaymentStatus.SUCCEEDED : PaymentStatus.FAILED;
+        if (!payments.finish(paymentId, status, result.captured() ? null : result.declineCode(), now())) {
+            return Optional.empty();
+        }
+        Payment finished = payments.find(paymentId).orElseThrow();
+        events.finished(finished);
+        return Optional.of(finished);
+    }
+
+    private Payment startPayment(UUID paymentId, String userId, String orderId, IdempotentAttempt attempt) {
+        PayableOrder order = payableOrder(userId, orderId);
+        Instant now = now();
+        Payment payment = new Payment(
+                paymentId,
+                order.id(),
+                userId,
+                order.totalCents(),
+                order.currency(),
+                PaymentStatus.PROCESSING,
+                null,
+                attempt.request().key().value(),
+                // if this request dies, the recovery job finishes the payment after the key's lease
+                now.plus(idempotency.lease()).plus(properties.recoveryGrace()),
+                0,
+                now,
+                now);
+        try {
+            transactions.executeWithoutResult(status -> payments.insert(payment));
+        } catch (DuplicateKeyException alreadyPaid) {
+            throw notPayable("This order is already paid, or a payment for it is in progress");
+        }
+        return payment;
+    }
+
+    private PayableOrder payableOrder(String userId, String orderId) {
+        if (Ids.parse(orderId).isEmpty()) {
+            throw orderNotFound();
+        }
+        PayableOrder order;
+        try {
+            order = orders.find(orderId).orElseThrow(PaymentProcessing::orderNotFound);
+        } catch (PeerUnavailableException unavailable) {
+            log.info("Cannot check order {}: {}", orderId, unavailable.getMessage());
+            throw new ApiException(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "Orders cannot be checked right now; nothing was charged. Retry with the same Idempotency-Key.");
+        }
+        if (!order.userId().equals(userId)) {
+            throw orderNotFound();
+        }
+        if (!PayableOrder.PENDING_PAYMENT.equals(order.status())) {
+            throw notPayable("This order is " + order.status() + " and cannot be paid");
+        }
+        if (order.reservedUntil() != null && !order.reservedUntil().isAfter(clock.instant())) {
+            throw notPayable("The reservation of this order has run out");
+        }
+        return order;
+    }
+
+    private static ApiException orderNotFound() {
+        return new ApiException(ErrorCode.ORDER_NOT_FOUND, "No such order");
+    }
+
+    private static ApiException notPayable(String detail) {
+        return new ApiException(ErrorCode.ORDER_NOT_PAYABLE, detail);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,19 @@
+package io.livedrop.payment.payment.domain;
+
+import java.util.Locale;
+
+/** processing → succeeded | failed; succeeded → refunded. */
+public enum PaymentStatus {
+    PROCESSING,
+    SUCCEEDED,
+    FAILED,
+    REFUNDED;
+
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static PaymentStatus of(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}

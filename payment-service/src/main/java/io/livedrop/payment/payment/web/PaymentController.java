@@ -1,0 +1,64 @@
+package io.livedrop.payment.payment.web;
+
+import io.livedrop.common.security.AuthenticatedUser;
+import io.livedrop.payment.idempotency.IdempotencyKey;
+import io.livedrop.payment.idempotency.IdempotentExecutor;
+import io.livedrop.payment.idempotency.IdempotentRequest;
+import io.livedrop.payment.payment.domain.PayOrder;
+import io.livedrop.payment.payment.domain.PaymentProcessing;
+import io.livedrop.payment.payment.domain.PaymentQueries;
+import io.livedrop.payment.payment.domain.PaymentView;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/payments")
+class PaymentController {
+
+    private static final String PATH = "/api/payments";
+
+    private final IdempotentExecutor idempotent;
+    private final PaymentProcessing processing;
+    private final PaymentQueries queries;
+    private final JsonMapper json;
+
+    PaymentController(
+            IdempotentExecutor idempotent, PaymentProcessing processing, PaymentQueries queries, JsonMapper json) {
+        this.idempotent = idempotent;
+        this.processing = processing;
+        this.queries = queries;
+        this.json = json;
+    }
+
+    /** The key parameter comes before the body: a missing key is reported even when the body is bad. */
+    @PostMapping
+    ResponseEntity<String> pay(
+            @Parameter(hidden = true) AuthenticatedUser user,
+            @Parameter(
+                            name = IdempotencyKey.HEADER,
+                            in = ParameterIn.HEADER,
+                            required = true,
+                            description = "1-255 visible ASCII characters, unique per intended operation",
+                            schema = @Schema(type = "string", minLength = 1, maxLength = 255))
+                    IdempotencyKey key,
+            @Valid @RequestBody PayRequest body) {
+        var request = IdempotentRequest.of(user.id(), key, "POST", PATH, body, json);
+        var payOrder = new PayOrder(body.orderId(), body.paymentMethod().token());
+        return idempotent.execute(request, attempt -> processing.pay(user.id(), payOrder, attempt));
+    }
+
+    @GetMapping("/{paymentId}")
+    PaymentView get(AuthenticatedUser user, @PathVariable String paymentId) {
+        return PaymentView.of(queries.ownPayment(user.id(), paymentId));
+    }
+}

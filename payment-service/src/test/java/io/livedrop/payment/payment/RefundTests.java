@@ -1,0 +1,113 @@
+package io.livedrop.payment.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.livedrop.common.ids.Ids;
+import io.livedrop.payment.support.PaymentFixtures;
+import io.livedrop.payment.support.PaymentServiceTest;
+import io.livedrop.payment.support.Reply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** POST /internal/payments/refunds (docs/INTERNAL-API.md): idempotent, service token only. */
+@PaymentServiceTest
+class RefundTests {
+
+    @Autowired
+    PaymentFixtures fixtures;
+
+    @Test
+    void refundsTheOrdersSucceededPaymentOnce() {
+        String buyer = fixtures.newUser();
+        String orderId = fixtures.payableOrder(buyer, 4200);
+        String paymentId = fixtures.pay(buyer, orderId, "tok_visa").text("id");
+
+        Reply refund = fixtures.refund(orderId);
+        Reply again = fixtures.refund(orderId);
+
+        assertThat(refund.status()).isEqualTo(200);
+        assertThat(refund.json().propertyNames())
+                .containsExactlyInAnyOrder("paymentId", "orderId", "amountCents", "currency", "status");
+        assertThat(refund.text("paymentId")).isEqualTo(paymentId);
+        assertThat(refund.json().path("amountCents").asLong()).isEqualTo(4200);
+        assertThat(refund.text("status")).isEqualTo("refunded");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(refund.body());
+        assertThat(fixtures.auditOf(paymentId))
+                .containsExactly("->processing", "processing>succeeded", "succeeded>refunded");
+        assertThat(refundedAtOf(paymentId)).isEqualTo(1);
+        assertThat(fixtures.client()
+                        .get("/api/payments/" + paymentId, fixtures.token(buyer))
+                        .text("status"))
+                .isEqualTo("refunded");
+    }
+
+    @RepeatedTest(3)
+    void concurrentRefundsRefundOnce() throws Exception {
+        String buyer = fixtures.newUser();
+        String orderId = fixtures.payableOrder(buyer, 100);
+        String paymentId = fixtures.pay(buyer, orderId, "tok_visa").text("id");
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Reply>> replies = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return fixtures.refund(orderId);
+                }));
+            }
+            start.countDown();
+            for (Future<Reply> reply : replies) {
+                assertThat(reply.get().status()).isEqualTo(200);
+                assertThat(reply.get().text("status")).isEqualTo("refunded");
+            }
+        }
+        assertThat(fixtures.auditOf(paymentId)).endsWith("succeeded>refunded").containsOnlyOnce("succeeded>refunded");
+    }
+
+    @Test
+    void anOrderWithoutASucceededPaymentHasNothingToRefund() {
+        String buyer = fixtures.newUser();
+        String declinedOrder = fixtures.payableOrder(buyer, 100);
+        fixtures.pay(buyer, declinedOrder, "tok_chargeDeclined");
+
+        for (String orderId : List.of(declinedOrder, Ids.newId().toString())) {
+            Reply reply = fixtures.refund(orderId);
+            assertThat(reply.status()).as(orderId).isEqualTo(404);
+            assertThat(reply.code()).as(orderId).isEqualTo("PAYMENT_NOT_FOUND");
+        }
+    }
+
+    @Test
+    void aUserCannotRefund() {
+        String buyer = fixtures.newUser();
+        String orderId = fixtures.payableOrder(buyer, 100);
+        fixtures.pay(buyer, orderId, "tok_visa");
+
+        Reply reply = fixtures.client()
+                .post(
+                        "/internal/payments/refunds",
+                        fixtures.token(buyer),
+                        Map.of(),
+                        "{\"orderId\":\"" + orderId + "\"}");
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(fixtures.refund(orderId).status()).isEqualTo(200);
+    }
+
+    private long refundedAtOf(String paymentId) {
+        return fixtures.jdbc()
+                .sql("select count(*) from simulated_charge where idempotency_key = :key and refunded_at is not null")
+                .param("key", paymentId)
+                .query(Long.class)
+                .single();
+    }
+}
