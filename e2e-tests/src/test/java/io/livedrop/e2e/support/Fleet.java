@@ -124,11 +124,17 @@ public final class Fleet {
         env.put("RATE_LIMIT_ORDERS_REPLENISH_RATE", "5");
         env.put("RATE_LIMIT_ORDERS_BURST_CAPACITY", "20");
         Fleet fleet = new Fleet(root, portBase, env, true);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> fleet.launcher("purge"), "purge-e2e-fleet"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            fleet.keepLogs(root.resolve("e2e-tests/target/fleet-logs-" + run));
+                            fleet.launcher("purge");
+                        },
+                        "purge-e2e-fleet"));
         try {
             fleet.launcher("up");
         } catch (RuntimeException e) {
-            fleet.keepLogs(root.resolve("e2e-tests/target/failed-fleet-" + run));
+            fleet.keepLogs(root.resolve("e2e-tests/target/fleet-logs-" + run));
             fleet.launcher("purge");
             throw e;
         }
