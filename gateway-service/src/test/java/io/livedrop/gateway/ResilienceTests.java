@@ -118,6 +118,32 @@ class ResilienceTests {
         assertThat(orders.getMetrics().getNumberOfFailedCalls()).isZero();
     }
 
+    @Test
+    void manyConcurrentCallsToOneServiceAllGetThrough() throws Exception {
+        int calls = 80;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var replies = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < calls; i++) {
+                String user = TestJwtIssuer.shared().userToken(UUID.randomUUID().toString());
+                replies.add(threads.submit(() -> {
+                    start.await();
+                    return gateway.get("/api/orders/o1")
+                            .bearer(user)
+                            .header(StubService.DELAY, "300")
+                            .send()
+                            .status();
+                }));
+            }
+            start.countDown();
+            for (var reply : replies) {
+                assertThat(reply.get())
+                        .as("no concurrency cap inside the gateway")
+                        .isEqualTo(200);
+            }
+        }
+    }
+
     private CircuitBreaker breaker(String service) {
         return breakers.getCircuitBreakerRegistry().find(service).orElseThrow();
     }

@@ -73,6 +73,14 @@ final class RealtimeClient implements AutoCloseable {
                     .get(30, TimeUnit.SECONDS);
             client.closer = socket::abort;
             return client;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+                throw new IllegalStateException(
+                        "WebSocket handshake refused with HTTP "
+                                + refused.getResponse().statusCode(),
+                        e);
+            }
+            throw new IllegalStateException("WebSocket through the gateway failed: " + e, e);
         } catch (Exception e) {
             throw new IllegalStateException("WebSocket through the gateway failed: " + e, e);
         }

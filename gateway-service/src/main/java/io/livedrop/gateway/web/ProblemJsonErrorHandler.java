@@ -48,6 +48,10 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
         if (error instanceof ApiException api) {
             return Problems.of(api.code(), api.getMessage(), path, api.violations());
         }
+        // the bulkhead is off by configuration; should someone enable it, a full one is a 503, not a 500
+        if (causedByClassNamed(error, "io.github.resilience4j.bulkhead.BulkheadFullException")) {
+            return Problems.of(ErrorCode.SERVICE_UNAVAILABLE, "Too many concurrent requests, retry shortly", path);
+        }
         if (error instanceof ServiceUnavailableException || causedBy(error, CallNotPermittedException.class)) {
             return Problems.of(
                     ErrorCode.SERVICE_UNAVAILABLE,
@@ -74,6 +78,15 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
         }
         log.error("Gateway error on {}", path, error);
         return Problems.of(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred", path);
+    }
+
+    private static boolean causedByClassNamed(Throwable error, String className) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getClass().getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
