@@ -108,6 +108,25 @@ public class IdempotencyStore {
     }
 
     /**
+     * Ends this attempt without an answer but keeps its operation: the lease expires at once and
+     * belongs to no running attempt, so the next request with the key takes it over and continues the
+     * same operation (same id) instead of starting a second one. Used when a peer's answer was lost
+     * and the operation's effect there may exist.
+     */
+    public void handBack(IdempotentRequest request, UUID leaseOwner) {
+        jdbc.sql("""
+                update idempotency_record set lease_owner = :nobody, lease_until = :now
+                where scope = :scope and idempotency_key = :key and state = 'in_flight' and lease_owner = :owner
+                """)
+                .param("nobody", UUID.randomUUID())
+                .param("now", Timestamp.from(now()))
+                .param("scope", request.scope())
+                .param("key", request.key().value())
+                .param("owner", leaseOwner)
+                .update();
+    }
+
+    /**
      * For recovery jobs: whether the attempt that runs {@code operationId} under this key is still alive
      * (in flight with a valid lease). If it is not, an in-flight record of it is deleted, so the key is
      * free again and no takeover can resume the operation any more; the caller then finishes or undoes

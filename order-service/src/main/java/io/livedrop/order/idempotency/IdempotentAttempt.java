@@ -62,6 +62,14 @@ public final class IdempotentAttempt {
         return response;
     }
 
+    /**
+     * Ends this attempt without an answer while its effects elsewhere may exist: the next request with
+     * the key continues the same operation id (see {@link IdempotencyStore#handBack}).
+     */
+    public void handBack() {
+        store.handBack(request, claim.leaseOwner());
+    }
+
     /** Frees the key (no stored answer); call it inside the transaction that undoes the attempt's effects. */
     public void release() {
         store.release(request, claim.leaseOwner());

@@ -70,7 +70,7 @@ class InventoryFaultTests {
     }
 
     @Test
-    void slowInventoryAnswers503AndAHoldCreatedLateIsReleased() {
+    void aHoldCreatedLateIsReleasedWhenNobodyRetriesTheKey() {
         String dropId = fixtures.liveDrop(5, 5, 100);
         String buyer = fixtures.newUser();
         inventory.slowReserves(Duration.ofMillis(3000)); // beyond the 1.5 s read timeout
@@ -94,6 +94,34 @@ class InventoryFaultTests {
         await().atMost(OrderFixtures.PATIENCE)
                 .until(() -> fixtures.order(orderId.toString()).holdState() == HoldState.RELEASED);
         assertThat(fixtures.order(orderId.toString()).status()).isEqualTo(OrderStatus.REJECTED);
+    }
+
+    @Test
+    void aRetryWithTheSameKeyAfterALostAnswerResumesTheSameOrderAndHold() {
+        String dropId = fixtures.liveDrop(5, 1, 100);
+        String buyer = fixtures.newUser();
+        inventory.slowReserves(Duration.ofMillis(3000)); // beyond the read timeout: the hold lands late
+
+        Reply lost = fixtures.placeOrder(buyer, "lost-answer", dropId, 1);
+        assertThat(lost.status()).isEqualTo(503);
+        inventory.slowReserves(Duration.ZERO);
+        UUID orderId = fixtures.jdbc()
+                .sql("select id from orders where user_id = :u")
+                .param("u", buyer)
+                .query(UUID.class)
+                .single();
+        await().atMost(OrderFixtures.PATIENCE)
+                .until(() -> inventory.reservation(orderId.toString()).isPresent());
+
+        // per-user limit 1: a second hold for this buyer would be refused; the retry must reuse the first
+        Reply retried = fixtures.placeOrder(buyer, "lost-answer", dropId, 1);
+
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+        assertThat(retried.text("id")).isEqualTo(orderId.toString());
+        assertThat(retried.text("status")).isEqualTo("pending_payment");
+        assertThat(inventory.reservation(orderId.toString()).orElseThrow().status())
+                .isEqualTo("held");
+        assertThat(inventory.drop(dropId).available()).isEqualTo(4);
     }
 
     @Test

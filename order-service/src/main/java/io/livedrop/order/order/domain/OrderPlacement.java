@@ -31,10 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the 201 for the Idempotency-Key.
  *
  * <p>Failures: inventory's "no" (sold out, not live, limit) deletes the attempt and is answered (and
- * stored) as 4xx. Inventory down, slow or failing answers 503 (not stored, the key is free again);
- * the order is marked {@code rejected} and, when the reserve call may have arrived (timeout, 5xx), its
- * hold is released by the saga. A crash after the reserve call leaves a {@code reserving} order that a
- * retry with the same key resumes, or that the recovery job undoes once the key's lease has run out.
+ * stored) as 4xx. Inventory certainly untouched (refused connection, open circuit, its "nothing
+ * written" 503) answers 503 and frees the key: the order is {@code rejected}. When the reserve call may
+ * have arrived (timeout, 5xx) the answer is also 503, but the order stays {@code reserving} and the key
+ * is handed back, so the client's retry with the same key resumes the same order and hold. Like an
+ * attempt cut short by a crash, a {@code reserving} order nobody resumes is undone by the recovery job
+ * (hold released) once its work is due.
  */
 @Component
 public class OrderPlacement {
@@ -83,8 +85,10 @@ public class OrderPlacement {
         } catch (PeerRejectedException rejected) {
             throw rejectedByInventory(orderId, rejected);
         } catch (PeerUnavailableException unavailable) {
-            throw undo(
-                    orderId, unavailable.mayHaveArrived() ? HoldState.REQUESTED : HoldState.NONE, attempt, unavailable);
+            if (unavailable.mayHaveArrived() || attempt.resumed()) {
+                throw retryLater(orderId, attempt, unavailable);
+            }
+            throw undo(orderId, HoldState.NONE, attempt, unavailable);
         }
         if (!HELD.equals(hold.status())) {
             // a resumed attempt whose hold inventory already let go: this attempt cannot succeed any more
@@ -204,6 +208,19 @@ public class OrderPlacement {
         }
         return unavailable("Inventory is unavailable; the order was not placed and any stock held for it is"
                 + " released. Retry with the same Idempotency-Key.");
+    }
+
+    /**
+     * Inventory's answer was lost (timeout, 5xx), or an earlier attempt under this key may have got a
+     * hold: the order stays {@code reserving} under the key's operation id and the key is handed back,
+     * so a retry with the same Idempotency-Key resumes this very order (inventory's reserve is
+     * idempotent by the order id) and never asks for a second hold, which the per-user limit would
+     * refuse. A key nobody retries is undone by the recovery job once the order's work is due.
+     */
+    private ApiException retryLater(UUID orderId, IdempotentAttempt attempt, PeerUnavailableException cause) {
+        transactions.executeWithoutResult(status -> attempt.handBack());
+        log.info("Order {} waits for a retry with its key: {}", orderId, cause.getMessage());
+        return unavailable("Inventory did not answer in time; nothing is lost. Retry with the same Idempotency-Key.");
     }
 
     private static ApiException unavailable(String detail) {
