@@ -1,0 +1,108 @@
+package io.livedrop.loadtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
+
+/** Data a run needs, created through the API before the measured phase starts. */
+public final class Fixtures {
+
+    private final Api api = new Api();
+
+    public Api api() {
+        return api;
+    }
+
+    /** Registers {@code count} users, {@code parallelism} at a time (bcrypt on auth-service is the cost). */
+    public List<Api.User> registerUsers(String prefix, int count) {
+        log("registering %,d users", count);
+        long started = System.nanoTime();
+        List<Api.User> users = inParallel(count, i -> api.register(prefix));
+        log("registered %,d users in %.1f s", count, (System.nanoTime() - started) / 1e9);
+        return users;
+    }
+
+    public <T> List<T> inParallel(int count, IntFunction<T> task) {
+        int parallelism = Settings.integer("setupParallelism", 16);
+        try (ExecutorService pool = Executors.newFixedThreadPool(parallelism)) {
+            List<Future<T>> futures = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> task.apply(index)));
+            }
+            List<T> results = new ArrayList<>(count);
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("setup failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** A registered user with a creator profile. */
+    public Api.User creator() {
+        Api.User creator = api.register("creator");
+        api.becomeCreator(creator);
+        return creator;
+    }
+
+    /**
+     * A drop of the creator starting {@code startDelay} from now. With {@code waitUntilSellable} it
+     * returns only once catalog shows it live and inventory holds its stock (order-service learns the
+     * drop from the same drop.scheduled event).
+     */
+    public String drop(Api.User creator, int stock, Duration startDelay, boolean waitUntilSellable) {
+        String productId = api.createProduct(creator, 2_500);
+        JsonNode drop = api.createDrop(creator, productId, Instant.now().plus(startDelay), Duration.ofHours(2), stock);
+        String dropId = drop.path("id").asText();
+        if (waitUntilSellable) {
+            String serviceToken = api.serviceToken();
+            await(
+                    "drop " + dropId + " live in catalog",
+                    Duration.ofSeconds(60),
+                    () -> "live"
+                            .equals(api.getDrop(dropId).body().path("status").asText()));
+            await(
+                    "drop " + dropId + " stocked in inventory",
+                    Duration.ofSeconds(60),
+                    () -> api.inventoryStock(serviceToken, dropId).status() == 200);
+            sleep(Duration.ofSeconds(1));
+        }
+        return dropId;
+    }
+
+    public static void await(String what, Duration timeout, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("timed out waiting for " + what);
+            }
+            sleep(Duration.ofMillis(200));
+        }
+    }
+
+    public static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    public static void log(String format, Object... args) {
+        System.out.printf("[loadtest] " + format + "%n", args);
+    }
+}
