@@ -2,6 +2,7 @@ package io.livedrop.inventory.reservation.domain;
 
 import io.livedrop.common.error.ApiException;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.function.Supplier;
@@ -11,7 +12,9 @@ import org.springframework.transaction.CannotCreateTransactionException;
 /**
  * {@code livedrop_inventory_reservations_total{outcome}} (held, replayed, sold_out, limit, not_live,
  * not_found, unavailable, error), the reserve latency {@code livedrop_inventory_reserve_seconds} and
- * {@code livedrop_inventory_transitions_total{to, by}} for confirm / release / return / expiry.
+ * {@code livedrop_inventory_transitions_total{to, by}} for confirm / release / return / expiry, and for
+ * the batching reserver {@code livedrop_inventory_reserve_batch_size} and {@code
+ * livedrop_inventory_reserve_batch_fallbacks_total}.
  */
 @Component
 public class ReservationMetrics {
@@ -48,7 +51,7 @@ public class ReservationMetrics {
                         default -> "refused";
                     });
             throw refused;
-        } catch (CannotCreateTransactionException overloaded) {
+        } catch (CannotCreateTransactionException | ReservingPausedException overloaded) {
             count("unavailable");
             throw overloaded;
         } catch (RuntimeException failed) {
@@ -57,6 +60,22 @@ public class ReservationMetrics {
         } finally {
             sample.stop(reserveLatency);
         }
+    }
+
+    /** A batch of the {@link BatchingReserver}: how many reserves shared one transaction. */
+    public void batched(int size) {
+        DistributionSummary.builder("livedrop.inventory.reserve.batch.size")
+                .description("Reserves of one drop handled in one transaction by the batching reserver")
+                .register(registry)
+                .record(size);
+    }
+
+    /** A batch that failed as a whole and was reserved one by one. */
+    public void batchFellBack(int size) {
+        Counter.builder("livedrop.inventory.reserve.batch.fallbacks")
+                .description("Reserves retried one by one because their batch failed as a whole")
+                .register(registry)
+                .increment(size);
     }
 
     public void transitioned(ReservationStatus to, String by) {
