@@ -143,6 +143,55 @@ class BatchingReserverTests extends InventoryIntegrationTest {
         assertThat(largestBatch()).as("reserves did share transactions").isGreaterThan(1);
     }
 
+    @RepeatedTest(3)
+    void severalInstancesAndTheSingleRowPathRacingOnOneDropKeepEveryGuarantee() throws Exception {
+        int stock = 60;
+        UUID dropId = drops.live(stock, 2, null);
+        // two more "instances" with queues of their own, plus single reserves, all on the same rows
+        List<Reserver> instances = List.of(
+                reserver,
+                batcher(16, Duration.ofMillis(2), new SimpleMeterRegistry()),
+                batcher(64, Duration.ZERO, new SimpleMeterRegistry()),
+                singleRow);
+        List<String> users = java.util.stream.IntStream.range(0, 50)
+                .mapToObj(i -> "buyer-" + i + "-" + UUID.randomUUID())
+                .toList();
+        Instant expiresAt = TestDrops.inAnHour();
+
+        List<Object> answers = Race.run(400, i -> {
+            try {
+                return (Object) instances
+                        .get(i % instances.size())
+                        .reserve(command(dropId, users.get(i % users.size()), 1, expiresAt));
+            } catch (ApiException refused) {
+                return refused.code().name();
+            }
+        });
+
+        long held = answers.stream().filter(ReserveResult.class::isInstance).count();
+        assertThat(answers.stream().filter(String.class::isInstance))
+                .allMatch(code -> code.equals("SOLD_OUT") || code.equals("PER_USER_LIMIT_EXCEEDED"));
+        assertThat(held).isEqualTo(stock);
+        assertThat(drops.assertConsistent(dropId)).isEqualTo(new StockLevels(stock, 0, stock, 0));
+        assertThat(jdbc.sql("select max(quantity) from user_holding where drop_id = :d")
+                        .param("d", dropId)
+                        .query(Integer.class)
+                        .single())
+                .isLessThanOrEqualTo(2);
+        assertThat(drops.outboxPayloads(dropId, SoldOut.TOPIC)).hasSize(1);
+    }
+
+    @Test
+    void anIdleDropKeepsNoQueueNorThread() {
+        UUID dropId = drops.live(10);
+        BatchingReserver batcher = (BatchingReserver) reserver;
+
+        batcher.reserve(command(dropId, "user-1", 1, TestDrops.inAnHour()));
+
+        // a drop's queue is removed by its drainer as the drainer's last step before it ends
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> batcher.busyDrops() == 0);
+    }
+
     @Test
     void everyRequestOfABatchGetsTheAnswerItWouldHaveHadAlone() {
         UUID dropId = drops.live(5, 2, null);

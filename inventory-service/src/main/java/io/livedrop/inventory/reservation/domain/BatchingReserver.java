@@ -60,6 +60,7 @@ public class BatchingReserver implements Reserver, SmartLifecycle {
         this.batchSize = properties.reserveBatchSize();
         this.maxWait = properties.reserveBatchMaxWait();
         this.timeout = properties.reserveTimeout();
+        metrics.watchBusyDrops(this::busyDrops);
     }
 
     @Override
@@ -155,6 +156,11 @@ public class BatchingReserver implements Reserver, SmartLifecycle {
         } catch (RuntimeException refusedOrFailed) {
             pending.answer().completeExceptionally(refusedOrFailed);
         }
+    }
+
+    /** Drops that have a queue (and a drainer) right now; idle drops have neither. */
+    public int busyDrops() {
+        return queues.size();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.livedrop.inventory.reservation.domain;
 import io.livedrop.common.error.ApiException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.function.Supplier;
@@ -13,8 +14,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * {@code livedrop_inventory_reservations_total{outcome}} (held, replayed, sold_out, limit, not_live,
  * not_found, unavailable, error), the reserve latency {@code livedrop_inventory_reserve_seconds} and
  * {@code livedrop_inventory_transitions_total{to, by}} for confirm / release / return / expiry, and for
- * the batching reserver {@code livedrop_inventory_reserve_batch_size} and {@code
- * livedrop_inventory_reserve_batch_fallbacks_total}.
+ * the batching reserver {@code livedrop_inventory_reserve_batch_size}, {@code
+ * livedrop_inventory_reserve_batch_fallbacks_total} and {@code livedrop_inventory_reserve_busy_drops}.
  */
 @Component
 public class ReservationMetrics {
@@ -68,6 +69,13 @@ public class ReservationMetrics {
                 .description("Reserves of one drop handled in one transaction by the batching reserver")
                 .register(registry)
                 .record(size);
+    }
+
+    /** Drops with reserves queued or being batched right now (each has one drainer thread). */
+    public void watchBusyDrops(java.util.function.IntSupplier busyDrops) {
+        Gauge.builder("livedrop.inventory.reserve.busy.drops", busyDrops::getAsInt)
+                .description("Drops whose reserves are queued or being batched right now")
+                .register(registry);
     }
 
     /** A batch that failed as a whole and was reserved one by one. */
