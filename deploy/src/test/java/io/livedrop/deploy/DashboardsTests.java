@@ -16,7 +16,7 @@ class DashboardsTests {
         Dashboards.all().values().forEach(d -> uids.add(d.path("uid").asString()));
 
         assertThat(uids)
-                .contains("livedrop-fleet", "livedrop-jvm", "livedrop-kafka-outbox")
+                .contains("livedrop-fleet", "livedrop-jvm", "livedrop-kafka-outbox", "livedrop-drop-war-room")
                 .hasSize(Dashboards.all().size());
     }
 

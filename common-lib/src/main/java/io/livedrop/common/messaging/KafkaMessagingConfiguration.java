@@ -3,11 +3,14 @@ package io.livedrop.common.messaging;
 import io.livedrop.common.events.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -26,7 +29,11 @@ import org.springframework.util.backoff.FixedBackOff;
  * configured partitions and replication, and a record that keeps failing goes to the dead-letter
  * topic after bounded retries instead of blocking its partition.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration"
+        })
 @ConditionalOnClass(KafkaOperations.class)
 @EnableConfigurationProperties(KafkaTopicsProperties.class)
 public class KafkaMessagingConfiguration {
@@ -61,6 +68,16 @@ public class KafkaMessagingConfiguration {
         });
         return new DefaultErrorHandler(
                 recoverer, new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConsumerSpans consumerSpans(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer activeTracer = tracer.getIfAvailable();
+        Propagator activePropagator = propagator.getIfAvailable();
+        return activeTracer != null && activePropagator != null
+                ? new ConsumerSpans(activeTracer, activePropagator)
+                : ConsumerSpans.none();
     }
 
     @Bean

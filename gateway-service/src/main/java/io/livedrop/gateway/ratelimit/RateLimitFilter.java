@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,6 +48,9 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     static final String REPLENISH_RATE = "X-RateLimit-Replenish-Rate";
     static final String BURST_CAPACITY = "X-RateLimit-Burst-Capacity";
 
+    private static final String RATE_LIMITED = "livedrop.gateway.ratelimited";
+    private static final String FAIL_OPEN = "livedrop.gateway.ratelimit.failopen";
+
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
     private static final Duration WARN_EVERY = Duration.ofMinutes(1);
 
@@ -64,6 +68,18 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         this.clientAddresses = new ClientAddressResolver(properties.trustedProxies());
         this.meters = meters;
         this.clock = clock;
+        registerStrictBucketCounters();
+    }
+
+    /**
+     * The strict buckets' counters start at zero, so dashboards and alerts see a series (and
+     * {@code increase()} counts the first hit) before anything was limited.
+     */
+    private void registerStrictBucketCounters() {
+        Map.of("auth", RateLimitPolicy.AUTH, "orders", RateLimitPolicy.ORDERS).forEach((route, policy) -> {
+            counter(RATE_LIMITED, route, policy);
+            counter(FAIL_OPEN, route, policy);
+        });
     }
 
     @Override
@@ -103,7 +119,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         }
         long retryAfterSeconds = Math.max(1, Math.ceilDiv(verdict.waitMillis(), 1000L));
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        counter("livedrop.gateway.ratelimited", exchange, policy).increment();
+        counter(RATE_LIMITED, exchange, policy).increment();
         return Mono.error(
                 new ApiException(ErrorCode.RATE_LIMITED, "Too many requests; retry in " + retryAfterSeconds + " s"));
     }
@@ -117,7 +133,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     }
 
     private void failOpen(ServerWebExchange exchange, RateLimitPolicy policy, Throwable failure) {
-        counter("livedrop.gateway.ratelimit.failopen", exchange, policy).increment();
+        counter(FAIL_OPEN, exchange, policy).increment();
         long skipped = failOpensSinceWarning.incrementAndGet();
         Instant now = clock.instant();
         Instant last = lastFailOpenWarning.get();
@@ -134,8 +150,12 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
     private Counter counter(String name, ServerWebExchange exchange, RateLimitPolicy policy) {
         Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
+        return counter(name, route == null ? "none" : route.getId(), policy);
+    }
+
+    private Counter counter(String name, String route, RateLimitPolicy policy) {
         return Counter.builder(name)
-                .tag("route", route == null ? "none" : route.getId())
+                .tag("route", route)
                 .tag("policy", policy.tag())
                 .register(meters);
     }

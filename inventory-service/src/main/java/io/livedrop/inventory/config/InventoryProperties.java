@@ -18,6 +18,12 @@ import org.springframework.validation.annotation.Validated;
  * @param stockChangedInterval the shortest gap between two {@code stock.changed} events of one drop
  * @param liveGaugeRefresh how often the available-stock gauge of live drops is refreshed
  * @param liveGaugeMaxDrops the most live drops the gauge reports (bounds metric cardinality)
+ * @param reserver how reserves take stock: {@code batching} (many reserves of a drop per transaction)
+ *     or {@code single-row} (one transaction per reserve)
+ * @param reserveBatchSize the most reserves of one drop handled in one transaction ({@code batching})
+ * @param reserveBatchMaxWait how long a reserve may wait for its batch to fill before it is handled
+ *     with whatever has arrived ({@code batching}; 0 = never wait)
+ * @param reserveTimeout how long a caller waits for its batch before answering 503 ({@code batching})
  */
 @Validated
 @ConfigurationProperties("livedrop.inventory")
@@ -27,4 +33,15 @@ public record InventoryProperties(
         @Min(1) @Max(10_000) @DefaultValue("200") int reaperBatchSize,
         @NotNull @DefaultValue("250ms") Duration stockChangedInterval,
         @NotNull @DefaultValue("10s") Duration liveGaugeRefresh,
-        @Min(0) @Max(10_000) @DefaultValue("100") int liveGaugeMaxDrops) {}
+        @Min(0) @Max(10_000) @DefaultValue("100") int liveGaugeMaxDrops,
+        @NotNull @DefaultValue("batching") ReserverKind reserver,
+        @Min(1) @Max(10_000) @DefaultValue("256") int reserveBatchSize,
+        @NotNull @DefaultValue("2ms") Duration reserveBatchMaxWait,
+        @NotNull @DefaultValue("10s") Duration reserveTimeout) {
+
+    /** The {@code Reserver} strategies ({@code INVENTORY_RESERVER}). */
+    public enum ReserverKind {
+        BATCHING,
+        SINGLE_ROW
+    }
+}

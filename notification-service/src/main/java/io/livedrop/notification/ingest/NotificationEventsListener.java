@@ -13,6 +13,7 @@ import io.livedrop.common.events.OrderExpired;
 import io.livedrop.common.events.PaymentFailed;
 import io.livedrop.common.events.SoldOut;
 import io.livedrop.common.events.StockLow;
+import io.livedrop.common.messaging.ConsumerSpans;
 import io.livedrop.notification.realtime.ConnectionRegistry;
 import io.livedrop.notification.realtime.NotificationTailer;
 import java.util.ArrayList;
@@ -54,13 +55,19 @@ class NotificationEventsListener {
     private final EventIngestion ingestion;
     private final NotificationTailer tailer;
     private final ConnectionRegistry connections;
+    private final ConsumerSpans spans;
 
     NotificationEventsListener(
-            EventCodec codec, EventIngestion ingestion, NotificationTailer tailer, ConnectionRegistry connections) {
+            EventCodec codec,
+            EventIngestion ingestion,
+            NotificationTailer tailer,
+            ConnectionRegistry connections,
+            ConsumerSpans spans) {
         this.codec = codec;
         this.ingestion = ingestion;
         this.tailer = tailer;
         this.connections = connections;
+        this.spans = spans;
     }
 
     @KafkaListener(
@@ -81,6 +88,13 @@ class NotificationEventsListener {
                 FollowDeleted.TOPIC
             })
     void on(List<ConsumerRecord<String, String>> records) {
+        // each event's span continues the trace of the request that caused it (e.g. placing an order)
+        try (ConsumerSpans.Batch traced = spans.open("notification-events", records)) {
+            ingest(records);
+        }
+    }
+
+    private void ingest(List<ConsumerRecord<String, String>> records) {
         List<EventEnvelope<?>> events = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, String> record = records.get(i);

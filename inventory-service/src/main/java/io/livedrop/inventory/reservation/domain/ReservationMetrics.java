@@ -2,6 +2,8 @@ package io.livedrop.inventory.reservation.domain;
 
 import io.livedrop.common.error.ApiException;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.function.Supplier;
@@ -11,7 +13,9 @@ import org.springframework.transaction.CannotCreateTransactionException;
 /**
  * {@code livedrop_inventory_reservations_total{outcome}} (held, replayed, sold_out, limit, not_live,
  * not_found, unavailable, error), the reserve latency {@code livedrop_inventory_reserve_seconds} and
- * {@code livedrop_inventory_transitions_total{to, by}} for confirm / release / return / expiry.
+ * {@code livedrop_inventory_transitions_total{to, by}} for confirm / release / return / expiry, and for
+ * the batching reserver {@code livedrop_inventory_reserve_batch_size}, {@code
+ * livedrop_inventory_reserve_batch_fallbacks_total} and {@code livedrop_inventory_reserve_busy_drops}.
  */
 @Component
 public class ReservationMetrics {
@@ -48,7 +52,7 @@ public class ReservationMetrics {
                         default -> "refused";
                     });
             throw refused;
-        } catch (CannotCreateTransactionException overloaded) {
+        } catch (CannotCreateTransactionException | ReservingPausedException overloaded) {
             count("unavailable");
             throw overloaded;
         } catch (RuntimeException failed) {
@@ -57,6 +61,29 @@ public class ReservationMetrics {
         } finally {
             sample.stop(reserveLatency);
         }
+    }
+
+    /** A batch of the {@link BatchingReserver}: how many reserves shared one transaction. */
+    public void batched(int size) {
+        DistributionSummary.builder("livedrop.inventory.reserve.batch.size")
+                .description("Reserves of one drop handled in one transaction by the batching reserver")
+                .register(registry)
+                .record(size);
+    }
+
+    /** Drops with reserves queued or being batched right now (each has one drainer thread). */
+    public void watchBusyDrops(java.util.function.IntSupplier busyDrops) {
+        Gauge.builder("livedrop.inventory.reserve.busy.drops", busyDrops::getAsInt)
+                .description("Drops whose reserves are queued or being batched right now")
+                .register(registry);
+    }
+
+    /** A batch that failed as a whole and was reserved one by one. */
+    public void batchFellBack(int size) {
+        Counter.builder("livedrop.inventory.reserve.batch.fallbacks")
+                .description("Reserves retried one by one because their batch failed as a whole")
+                .register(registry)
+                .increment(size);
     }
 
     public void transitioned(ReservationStatus to, String by) {

@@ -31,8 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>The stock row is the only row every buyer of a drop writes, so it is updated last: its lock is
  * held only from that update to the commit. A refused step rolls all of them back; only then a
  * read finds out why (unknown drop, not live, sold out, over the limit). That row lock is also what
- * caps one drop at a few thousand reservations a second; a bucketed or batching {@link Reserver}
- * replaces this class when that is not enough.
+ * caps one drop at a few thousand reservations a second: with {@code INVENTORY_RESERVER=batching}
+ * the {@code BatchingReserver} takes many reserves per transaction and uses this class only for the
+ * reserves of a batch that failed as a whole.
  */
 @Component
 public class SingleRowReserver implements Reserver {

@@ -4,6 +4,8 @@ import io.livedrop.common.events.SoldOut;
 import io.livedrop.common.events.StockLow;
 import io.livedrop.common.outbox.Outbox;
 import io.livedrop.inventory.stock.persistence.DropStockRepository;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -30,17 +32,42 @@ public class StockSignals {
             Integer lowStockThreshold,
             boolean lowStockSignalled,
             boolean soldOutSignalled) {
-        StockSignal signal = StockSignal.afterTaking(available, lowStockThreshold, lowStockSignalled, soldOutSignalled);
-        if (!signal.changesFlags(lowStockSignalled, soldOutSignalled)) {
+        afterTakingInSteps(dropId, List.of(available), lowStockThreshold, lowStockSignalled, soldOutSignalled);
+    }
+
+    /**
+     * Called once for several reserves that one update took together, with {@code available} after
+     * each of them in their order (the last is the row as the update left it): the announcements are
+     * those the reserves would have made one by one, so a batch that crosses the threshold and sells
+     * out announces both, like single reserves do.
+     */
+    public void afterTakingInSteps(
+            UUID dropId,
+            List<Integer> availableAfterEach,
+            Integer lowStockThreshold,
+            boolean lowStockSignalled,
+            boolean soldOutSignalled) {
+        String key = dropId.toString();
+        boolean low = lowStockSignalled;
+        boolean soldOut = soldOutSignalled;
+        List<Object> announcements = new ArrayList<>();
+        for (int available : availableAfterEach) {
+            StockSignal signal = StockSignal.afterTaking(available, lowStockThreshold, low, soldOut);
+            if (signal.announceSoldOut()) {
+                announcements.add(new SoldOut(key));
+            }
+            if (signal.announceLow()) {
+                announcements.add(new StockLow(key, available, lowStockThreshold));
+            }
+            low = signal.lowStockSignalled();
+            soldOut = signal.soldOutSignalled();
+        }
+        if (low == lowStockSignalled && soldOut == soldOutSignalled) {
             return;
         }
-        stock.recordSignals(dropId, signal.lowStockSignalled(), signal.soldOutSignalled());
-        String key = dropId.toString();
-        if (signal.announceSoldOut()) {
-            outbox.publish(SoldOut.TOPIC, key, new SoldOut(key));
-        }
-        if (signal.announceLow()) {
-            outbox.publish(StockLow.TOPIC, key, new StockLow(key, available, lowStockThreshold));
+        stock.recordSignals(dropId, low, soldOut);
+        for (Object event : announcements) {
+            outbox.publish(event instanceof SoldOut ? SoldOut.TOPIC : StockLow.TOPIC, key, event);
         }
     }
 }

@@ -1,0 +1,30 @@
+package io.livedrop.inventory.config;
+
+import io.livedrop.inventory.reservation.domain.BatchingReserver;
+import io.livedrop.inventory.reservation.domain.ReservationMetrics;
+import io.livedrop.inventory.reservation.persistence.BatchReserveTransaction;
+import io.livedrop.inventory.reservation.persistence.SingleRowReserver;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * {@code INVENTORY_RESERVER}: {@code batching} puts the {@link BatchingReserver} in front of the
+ * {@link SingleRowReserver} (which it still uses for reserves a batch could not take);
+ * {@code single-row} leaves the single-row reserver alone on the hot path.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReserverConfiguration {
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty(name = "livedrop.inventory.reserver", havingValue = "batching", matchIfMissing = true)
+    BatchingReserver batchingReserver(
+            BatchReserveTransaction batches,
+            SingleRowReserver singleRow,
+            ReservationMetrics metrics,
+            InventoryProperties properties) {
+        return new BatchingReserver(batches, singleRow, metrics, properties);
+    }
+}

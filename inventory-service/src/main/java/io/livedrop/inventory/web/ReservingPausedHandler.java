@@ -1,0 +1,29 @@
+package io.livedrop.inventory.web;
+
+import io.livedrop.common.error.ErrorCode;
+import io.livedrop.common.error.Problems;
+import io.livedrop.inventory.reservation.domain.ReservingPausedException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** A reserve without an answer (shutdown, slow batch): 503 with {@code Retry-After}, retry with the same id. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ReservingPausedHandler {
+
+    @ExceptionHandler(ReservingPausedException.class)
+    ResponseEntity<ProblemDetail> paused(ReservingPausedException ex, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(ErrorCode.SERVICE_UNAVAILABLE, ex.getMessage(), request.getRequestURI());
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+}
