@@ -5,6 +5,8 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.tryMax;
 import static io.gatling.javaapi.http.HttpDsl.header;
@@ -43,6 +45,7 @@ public class FlashSaleSimulation extends Simulation {
     private final int stock = Settings.integer("stock", Math.max(1, users / 2));
     private final int retryEvery = Settings.integer("retryEvery", 10);
     private final int serverErrorRetries = Settings.integer("serverErrorRetries", 3);
+    private final Duration retryPause = Settings.seconds("retryPause", 1);
     private final Duration settleTimeout = Settings.seconds("settleTimeout", 60);
 
     private final Fixtures fixtures = new Fixtures();
@@ -85,6 +88,8 @@ public class FlashSaleSimulation extends Simulation {
                 .header("Idempotency-Key", session -> session.getString("orderKey"))
                 .body(StringBody(session -> "{\"dropId\":\"" + dropId + "\",\"quantity\":1}"))
                 .check(status().in(201, 409))
+                // the first attempt is still running (after a timeout): retry later, like a client would
+                .check(regex("IDEMPOTENCY_KEY_IN_USE").notExists())
                 .check(status().saveAs("orderStatus"))
                 .check(jsonPath("$.id").optional().saveAs("orderId"))
                 .check(jsonPath("$.code").optional().saveAs("orderCode"));
@@ -94,7 +99,10 @@ public class FlashSaleSimulation extends Simulation {
             .feed(buyerFeeder)
             // a 5xx answer is not stored (API.md): a client retries it with the same key
             .tryMax(serverErrorRetries)
-            .on(exec(placeOrder("POST /api/orders")))
+            .on(
+                    doIf(session -> session.contains("attempted")).then(pause(retryPause)),
+                    exec(session -> session.set("attempted", true)),
+                    exec(placeOrder("POST /api/orders")))
             .exec(this::recordOrder)
             .doIf(session -> session.getBoolean("retry"))
             .then(exec(session -> session.contains("orderStatus")
