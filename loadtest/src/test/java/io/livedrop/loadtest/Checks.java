@@ -23,6 +23,20 @@ public final class Checks {
         this.scenario = scenario;
     }
 
+    /**
+     * Runs the checks of a finished run; a check that cannot run (say the service died under load)
+     * is a FAIL with the reason, and the Gatling report is still written.
+     */
+    public static void afterRun(String scenario, java.util.function.Consumer<Checks> body) {
+        Checks checks = new Checks(scenario);
+        try {
+            body.accept(checks);
+        } catch (RuntimeException e) {
+            checks.check("the checks could run", false, String.valueOf(e.getMessage()));
+        }
+        checks.write();
+    }
+
     public void fact(String name, Object value) {
         lines.add(String.format(Locale.ROOT, "%-34s %s", name + ":", value));
     }

@@ -190,53 +190,56 @@ public class FlashSaleSimulation extends Simulation {
 
     @Override
     public void after() {
-        Api api = fixtures.api();
-        String serviceToken = api.serviceToken();
-        Checks checks = new Checks("flashsale");
-        checks.fact("drop", dropId);
-        checks.fact("buyers (demand)", users);
-        checks.fact("stock", stock);
-        checks.fact("arrival rate", rate + "/s");
-        checks.fact("orders placed (distinct 201s)", placedOrders.size());
-        checks.fact("refused SOLD_OUT (409)", soldOut.get());
-        checks.fact("payments succeeded", paidOrders.size());
+        Checks.afterRun("flashsale", checks -> {
+            Api api = fixtures.api();
+            String serviceToken = api.serviceToken();
+            checks.fact("drop", dropId);
+            checks.fact("buyers (demand)", users);
+            checks.fact("stock", stock);
+            checks.fact("arrival rate", rate + "/s");
+            checks.fact("orders placed (distinct 201s)", placedOrders.size());
+            checks.fact("refused SOLD_OUT (409)", soldOut.get());
+            checks.fact("payments succeeded", paidOrders.size());
 
-        // holds become sales once the payment events went through the saga
-        JsonNode counts = settledCounts(api, serviceToken);
-        int sold = counts.path("sold").asInt(-1);
-        int reserved = counts.path("reserved").asInt(-1);
-        checks.fact("inventory", counts.toString());
-        checks.fact("sold / stock", sold + " / " + stock);
-        checks.check(
-                "no oversell (sold + reserved <= stock)",
-                sold + reserved <= stock,
-                "sold " + sold + " + reserved " + reserved + ", stock " + stock);
-        checks.check(
-                "every placed order was paid and sold",
-                sold == placedOrders.size() && sold == paidOrders.size(),
-                "sold " + sold + ", orders " + placedOrders.size() + ", paid " + paidOrders.size());
-        if (users >= stock) {
+            // holds become sales once the payment events went through the saga
+            JsonNode counts = settledCounts(api, serviceToken);
+            int sold = counts.path("sold").asInt(-1);
+            int reserved = counts.path("reserved").asInt(-1);
+            checks.fact("inventory", counts.toString());
+            checks.fact("sold / stock", sold + " / " + stock);
             checks.check(
-                    "sold == stock (demand above stock: no undersell)",
-                    sold == stock,
-                    "sold " + sold + " of " + stock + "; " + (placedOrders.size() - paidOrders.size())
-                            + " orders left unpaid by request errors, " + soldOut.get() + " buyers refused SOLD_OUT");
-        } else {
+                    "no oversell (sold + reserved <= stock)",
+                    sold + reserved <= stock,
+                    "sold " + sold + " + reserved " + reserved + ", stock " + stock);
             checks.check(
-                    "sold == demand (stock above demand)", sold == users, "sold " + sold + " to " + users + " buyers");
-        }
-        long keysWithTwoOrders =
-                ordersByKey.values().stream().filter(ids -> ids.size() > 1).count();
-        checks.check(
-                "no Idempotency-Key produced two orders (client view)",
-                keysWithTwoOrders == 0,
-                keysWithTwoOrders + " keys with more than one order id");
-        checks.check(
-                "retries of a stored answer replay it",
-                replayMismatches.get() == 0,
-                replayMismatches.get() + " retries answered differently");
-        checkOrdersThroughTheApi(api, checks);
-        checks.write();
+                    "every placed order was paid and sold",
+                    sold == placedOrders.size() && sold == paidOrders.size(),
+                    "sold " + sold + ", orders " + placedOrders.size() + ", paid " + paidOrders.size());
+            if (users >= stock) {
+                checks.check(
+                        "sold == stock (demand above stock: no undersell)",
+                        sold == stock,
+                        "sold " + sold + " of " + stock + "; " + (placedOrders.size() - paidOrders.size())
+                                + " orders left unpaid by request errors, " + soldOut.get()
+                                + " buyers refused SOLD_OUT");
+            } else {
+                checks.check(
+                        "sold == demand (stock above demand)",
+                        sold == users,
+                        "sold " + sold + " to " + users + " buyers");
+            }
+            long keysWithTwoOrders =
+                    ordersByKey.values().stream().filter(ids -> ids.size() > 1).count();
+            checks.check(
+                    "no Idempotency-Key produced two orders (client view)",
+                    keysWithTwoOrders == 0,
+                    keysWithTwoOrders + " keys with more than one order id");
+            checks.check(
+                    "retries of a stored answer replay it",
+                    replayMismatches.get() == 0,
+                    replayMismatches.get() + " retries answered differently");
+            checkOrdersThroughTheApi(api, checks);
+        });
     }
 
     /** Waits until every paid order is a sale (the saga confirms holds asynchronously). */

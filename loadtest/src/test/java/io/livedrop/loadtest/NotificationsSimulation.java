@@ -207,20 +207,20 @@ public class NotificationsSimulation extends Simulation {
 
     @Override
     public void after() {
-        Checks checks = new Checks("notifications");
-        checks.fact("sockets requested", sockets);
-        checks.fact("sockets open", connected.get());
-        checks.fact("sockets failed to open", failedToConnect.get());
-        checks.fact("drop", dropId + " startsAt " + startsAt);
-        checks.fact("drop.started received", sinceEventTime.size());
-        checks.fact("latency event time -> receipt", new Percentiles(sinceEventTime));
-        checks.fact("latency startsAt -> receipt", new Percentiles(sinceStartsAt));
-        checks.check(
-                "every open socket got drop.started",
-                sinceEventTime.size() == connected.get(),
-                sinceEventTime.size() + " of " + connected.get());
-        checks.fact("target p99 <= 500 ms met", new Percentiles(sinceEventTime).at(99) <= 500 ? "yes" : "no");
-        checks.write();
-        open.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
+        Checks.afterRun("notifications", checks -> {
+            checks.fact("sockets requested", sockets);
+            checks.fact("sockets open", connected.get());
+            checks.fact("sockets failed to open", failedToConnect.get());
+            checks.fact("drop", dropId + " startsAt " + startsAt);
+            checks.fact("drop.started received", sinceEventTime.size());
+            checks.fact("latency event time -> receipt", new Percentiles(sinceEventTime));
+            checks.fact("latency startsAt -> receipt", new Percentiles(sinceStartsAt));
+            checks.check(
+                    "every open socket got drop.started",
+                    sinceEventTime.size() == connected.get(),
+                    sinceEventTime.size() + " of " + connected.get());
+            checks.fact("target p99 <= 500 ms met", new Percentiles(sinceEventTime).at(99) <= 500 ? "yes" : "no");
+            open.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
+        });
     }
 }

@@ -79,29 +79,32 @@ public class ReserveOnlySimulation extends Simulation {
 
     @Override
     public void after() {
-        Checks checks = new Checks("reserve");
-        JsonNode counts =
-                fixtures.api().inventoryStock(serviceTokens.current(), dropId).body();
-        int reserved = counts.path("reserved").asInt(-1);
-        checks.fact("drop", dropId);
-        checks.fact("stock", stock);
-        checks.fact("arrival rate", rate + "/s");
-        checks.fact("holds answered 201", held.get());
-        checks.fact("refused SOLD_OUT", soldOut.get());
-        checks.fact("inventory", counts.toString());
-        checks.check(
-                "reserved == holds answered 201",
-                reserved == held.get(),
-                "reserved " + reserved + ", 201s " + held.get());
-        checks.check(
-                "no oversell (reserved + sold <= stock)",
-                reserved + counts.path("sold").asInt() <= stock,
-                "reserved " + reserved + ", stock " + stock);
-        if (rate * duration.toSeconds() >= stock) {
+        Checks.afterRun("reserve", checks -> {
+            JsonNode counts = fixtures.api()
+                    .inventoryStock(serviceTokens.current(), dropId)
+                    .body();
+            int reserved = counts.path("reserved").asInt(-1);
+            checks.fact("drop", dropId);
+            checks.fact("stock", stock);
+            checks.fact("arrival rate", rate + "/s");
+            checks.fact("holds answered 201", held.get());
+            checks.fact("refused SOLD_OUT", soldOut.get());
+            checks.fact("inventory", counts.toString());
             checks.check(
-                    "demand above stock sells out exactly", reserved == stock, "reserved " + reserved + " of " + stock);
-        }
-        checks.write();
+                    "reserved == holds answered 201",
+                    reserved == held.get(),
+                    "reserved " + reserved + ", 201s " + held.get());
+            checks.check(
+                    "no oversell (reserved + sold <= stock)",
+                    reserved + counts.path("sold").asInt() <= stock,
+                    "reserved " + reserved + ", stock " + stock);
+            if (rate * duration.toSeconds() >= stock) {
+                checks.check(
+                        "demand above stock sells out exactly",
+                        reserved == stock,
+                        "reserved " + reserved + " of " + stock);
+            }
+        });
     }
 
     /** A service token, renewed a minute before its 5-minute lifetime ends. */
