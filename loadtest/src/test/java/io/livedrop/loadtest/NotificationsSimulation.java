@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,6 +55,7 @@ public class NotificationsSimulation extends Simulation {
     private final List<WebSocket> open = new CopyOnWriteArrayList<>();
     private final AtomicInteger connected = new AtomicInteger();
     private final AtomicInteger failedToConnect = new AtomicInteger();
+    private final Map<String, Integer> closedBeforeEvent = new ConcurrentHashMap<>();
     private final Queue<Long> sinceEventTime = new ConcurrentLinkedQueue<>();
     private final Queue<Long> sinceStartsAt = new ConcurrentLinkedQueue<>();
     private volatile Api.User creator;
@@ -162,6 +164,21 @@ public class NotificationsSimulation extends Simulation {
             return null;
         }
 
+        @Override
+        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+            if (!received) {
+                closedBeforeEvent.merge("close " + statusCode, 1, Integer::sum);
+            }
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket socket, Throwable error) {
+            if (!received) {
+                closedBeforeEvent.merge(error.getClass().getSimpleName(), 1, Integer::sum);
+            }
+        }
+
         private void onFrame(String text, long receivedAt) {
             try {
                 JsonNode event = Api.JSON.readTree(text);
@@ -213,6 +230,7 @@ public class NotificationsSimulation extends Simulation {
             checks.fact("sockets failed to open", failedToConnect.get());
             checks.fact("drop", dropId + " startsAt " + startsAt);
             checks.fact("drop.started received", sinceEventTime.size());
+            checks.fact("sockets ended before it", closedBeforeEvent);
             checks.fact("latency event time -> receipt", new Percentiles(sinceEventTime));
             checks.fact("latency startsAt -> receipt", new Percentiles(sinceStartsAt));
             checks.check(
