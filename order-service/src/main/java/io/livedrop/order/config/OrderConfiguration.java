@@ -4,7 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.livedrop.common.client.InternalRestClients;
-import io.livedrop.order.idempotency.IdempotencyConfiguration;
+import io.livedrop.common.idempotency.IdempotencyConfiguration;
 import io.livedrop.order.inventory.InventoryApi;
 import io.livedrop.order.inventory.InventoryClient;
 import io.livedrop.order.order.domain.OrderProperties;

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.livedrop.common.idempotency.IdempotencyKey;
+import io.livedrop.common.idempotency.IdempotencyStore;
+import io.livedrop.common.idempotency.IdempotentRequest;
 import io.livedrop.common.ids.Ids;
-import io.livedrop.order.idempotency.IdempotencyKey;
-import io.livedrop.order.idempotency.IdempotencyStore;
-import io.livedrop.order.idempotency.IdempotentRequest;
 import io.livedrop.order.support.InventoryStub;
 import io.livedrop.order.support.OrderFixtures;
 import io.livedrop.order.support.OrderServiceTest;

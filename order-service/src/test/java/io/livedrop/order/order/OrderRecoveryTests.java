@@ -3,9 +3,9 @@ package io.livedrop.order.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.livedrop.common.idempotency.IdempotencyKey;
+import io.livedrop.common.idempotency.IdempotentRequest;
 import io.livedrop.common.ids.Ids;
-import io.livedrop.order.idempotency.IdempotencyKey;
-import io.livedrop.order.idempotency.IdempotentRequest;
 import io.livedrop.order.order.domain.HoldState;
 import io.livedrop.order.order.domain.OrderStatus;
 import io.livedrop.order.support.InventoryStub;

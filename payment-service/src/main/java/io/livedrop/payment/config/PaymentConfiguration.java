@@ -12,7 +12,7 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.livedrop.common.client.InternalRestClients;
-import io.livedrop.payment.idempotency.IdempotencyConfiguration;
+import io.livedrop.common.idempotency.IdempotencyConfiguration;
 import io.livedrop.payment.order.OrderApi;
 import io.livedrop.payment.order.OrderClient;
 import io.livedrop.payment.payment.domain.PaymentProperties;

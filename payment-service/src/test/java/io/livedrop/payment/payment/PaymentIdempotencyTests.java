@@ -2,9 +2,9 @@ package io.livedrop.payment.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livedrop.common.idempotency.IdempotencyKey;
+import io.livedrop.common.idempotency.IdempotentRequest;
 import io.livedrop.common.ids.Ids;
-import io.livedrop.payment.idempotency.IdempotencyKey;
-import io.livedrop.payment.idempotency.IdempotentRequest;
 import io.livedrop.payment.support.OrderServiceStub;
 import io.livedrop.payment.support.PaymentFixtures;
 import io.livedrop.payment.support.PaymentServiceTest;

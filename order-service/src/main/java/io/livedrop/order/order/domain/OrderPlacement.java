@@ -2,13 +2,13 @@ package io.livedrop.order.order.domain;
 
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;
+import io.livedrop.common.idempotency.IdempotencyLeaseLostException;
+import io.livedrop.common.idempotency.IdempotencyProperties;
+import io.livedrop.common.idempotency.IdempotentAttempt;
+import io.livedrop.common.idempotency.StoredResponse;
 import io.livedrop.common.ids.Ids;
 import io.livedrop.order.drop.DropCatalog;
 import io.livedrop.order.drop.DropInfo;
-import io.livedrop.order.idempotency.IdempotencyLeaseLostException;
-import io.livedrop.order.idempotency.IdempotencyProperties;
-import io.livedrop.order.idempotency.IdempotentAttempt;
-import io.livedrop.order.idempotency.StoredResponse;
 import io.livedrop.order.inventory.InventoryApi.Reservation;
 import io.livedrop.order.inventory.InventoryClient;
 import io.livedrop.order.order.persistence.OrderRepository;

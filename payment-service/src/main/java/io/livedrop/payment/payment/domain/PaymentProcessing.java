@@ -2,11 +2,11 @@ package io.livedrop.payment.payment.domain;
 
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;
+import io.livedrop.common.idempotency.IdempotencyLeaseLostException;
+import io.livedrop.common.idempotency.IdempotencyProperties;
+import io.livedrop.common.idempotency.IdempotentAttempt;
+import io.livedrop.common.idempotency.StoredResponse;
 import io.livedrop.common.ids.Ids;
-import io.livedrop.payment.idempotency.IdempotencyLeaseLostException;
-import io.livedrop.payment.idempotency.IdempotencyProperties;
-import io.livedrop.payment.idempotency.IdempotentAttempt;
-import io.livedrop.payment.idempotency.StoredResponse;
 import io.livedrop.payment.order.OrderApi.PayableOrder;
 import io.livedrop.payment.order.OrderClient;
 import io.livedrop.payment.payment.persistence.PaymentRepository;

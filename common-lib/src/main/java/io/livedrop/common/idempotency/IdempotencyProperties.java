@@ -1,4 +1,4 @@
-package io.livedrop.payment.idempotency;
+package io.livedrop.common.idempotency;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;

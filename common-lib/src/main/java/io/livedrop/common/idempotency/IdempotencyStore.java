@@ -1,4 +1,4 @@
-package io.livedrop.order.idempotency;
+package io.livedrop.common.idempotency;
 
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;

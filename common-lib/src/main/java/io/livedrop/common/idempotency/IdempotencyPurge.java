@@ -1,4 +1,4 @@
-package io.livedrop.payment.idempotency;
+package io.livedrop.common.idempotency;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

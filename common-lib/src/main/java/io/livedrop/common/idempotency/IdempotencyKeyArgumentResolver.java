@@ -1,4 +1,4 @@
-package io.livedrop.order.idempotency;
+package io.livedrop.common.idempotency;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;

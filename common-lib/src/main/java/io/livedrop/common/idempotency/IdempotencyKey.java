@@ -1,4 +1,4 @@
-package io.livedrop.payment.idempotency;
+package io.livedrop.common.idempotency;
 
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;

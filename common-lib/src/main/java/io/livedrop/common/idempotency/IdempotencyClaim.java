@@ -1,4 +1,4 @@
-package io.livedrop.order.idempotency;
+package io.livedrop.common.idempotency;
 
 import java.util.UUID;
 

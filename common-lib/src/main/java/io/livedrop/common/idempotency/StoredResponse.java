@@ -1,4 +1,4 @@
-package io.livedrop.payment.idempotency;
+package io.livedrop.common.idempotency;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package io.livedrop.payment.idempotency;
+package io.livedrop.common.idempotency;
 
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.Problems;
@@ -60,6 +60,14 @@ public final class IdempotentAttempt {
                 json.writeValueAsString(Problems.toJsonMap(detail)));
         store.complete(request, claim.leaseOwner(), response);
         return response;
+    }
+
+    /**
+     * Ends this attempt without an answer while its effects elsewhere may exist: the next request with
+     * the key continues the same operation id (see {@link IdempotencyStore#handBack}).
+     */
+    public void handBack() {
+        store.handBack(request, claim.leaseOwner());
     }
 
     /** Frees the key (no stored answer); call it inside the transaction that undoes the attempt's effects. */

@@ -1,4 +1,4 @@
-package io.livedrop.order.idempotency;
+package io.livedrop.common.idempotency;
 
 /**
  * The work behind an idempotent endpoint. It completes the attempt itself (in the transaction of its

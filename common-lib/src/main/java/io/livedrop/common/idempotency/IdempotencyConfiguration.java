@@ -1,4 +1,4 @@
-package io.livedrop.payment.idempotency;
+package io.livedrop.common.idempotency;
 
 import java.time.Clock;
 import java.util.List;
@@ -12,8 +12,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Wires the idempotency building blocks. Needs the {@code idempotency_record} table (migration
- * {@code V1__create_idempotency_record.sql}) in the service's database.
+ * Wires the idempotency building blocks. Not an auto-configuration: only services that own the
+ * {@code idempotency_record} table (a migration of their own, see order-service's
+ * {@code V1__create_idempotency_record.sql}) {@code @Import} it. The purge is a {@code @Scheduled} job,
+ * so the importing service enables scheduling. Settings: {@code livedrop.idempotency.*}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdempotencyProperties.class)

@@ -1,4 +1,4 @@
-package io.livedrop.payment.idempotency;
+package io.livedrop.common.idempotency;
 
 /**
  * The attempt no longer owns its key (its lease expired and another attempt took over, or the record

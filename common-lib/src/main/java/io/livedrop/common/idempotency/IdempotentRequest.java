@@ -1,4 +1,4 @@
-package io.livedrop.payment.idempotency;
+package io.livedrop.common.idempotency;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
