@@ -1,4 +1,4 @@
-package io.livedrop.payment.peer;
+package io.livedrop.common.peer;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,7 +1,9 @@
-package io.livedrop.order.peer;
+package io.livedrop.common.peer;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.util.function.Supplier;
@@ -27,6 +29,21 @@ public final class PeerCalls {
         this.peer = peer;
         this.circuitBreaker = circuitBreaker;
         this.json = json;
+    }
+
+    /** Calls to {@code peer} through the registry's circuit breaker of that name, set up from {@code properties}. */
+    public static PeerCalls withCircuitBreaker(
+            String peer, PeerProperties properties, CircuitBreakerRegistry breakers, JsonMapper json) {
+        var settings = properties.circuitBreaker();
+        var config = CircuitBreakerConfig.custom()
+                .failureRateThreshold(settings.failureRateThreshold())
+                .slidingWindowSize(settings.slidingWindowSize())
+                .minimumNumberOfCalls(settings.minimumCalls())
+                .waitDurationInOpenState(settings.waitInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpenState())
+                .recordException(PeerCalls::isFailure)
+                .build();
+        return new PeerCalls(peer, breakers.circuitBreaker(peer, config), json);
     }
 
     public <T> T call(Supplier<T> request) {

@@ -1,4 +1,4 @@
-package io.livedrop.payment.peer;
+package io.livedrop.common.peer;
 
 /** The peer answered and said no (a 4xx with a problem code): a business outcome, not an outage. */
 public class PeerRejectedException extends RuntimeException {

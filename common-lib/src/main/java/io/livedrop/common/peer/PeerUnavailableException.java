@@ -1,4 +1,4 @@
-package io.livedrop.payment.peer;
+package io.livedrop.common.peer;
 
 /**
  * The peer did not give a usable answer: down, too slow, failing (5xx) or its circuit is open.
