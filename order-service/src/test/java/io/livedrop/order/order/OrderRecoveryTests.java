@@ -6,12 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.livedrop.common.idempotency.IdempotencyKey;
 import io.livedrop.common.idempotency.IdempotentRequest;
 import io.livedrop.common.ids.Ids;
+import io.livedrop.common.test.Reply;
+import io.livedrop.common.test.ServiceClient;
 import io.livedrop.order.order.domain.HoldState;
 import io.livedrop.order.order.domain.OrderStatus;
 import io.livedrop.order.support.InventoryStub;
 import io.livedrop.order.support.OrderFixtures;
 import io.livedrop.order.support.OrderServiceTest;
-import io.livedrop.order.support.Reply;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -76,7 +77,7 @@ class OrderRecoveryTests {
     }
 
     private Reply holdAtInventory(UUID orderId, String dropId, String buyer, int quantity) {
-        var client = new io.livedrop.order.support.ServiceClient(
+        var client = new ServiceClient(
                 Integer.parseInt(inventory.url().substring(inventory.url().lastIndexOf(':') + 1)));
         return client.post("/internal/inventory/reservations", "service", Map.of(), """
                 {"reservationId":"%s","dropId":"%s","userId":"%s","quantity":%d,"expiresAt":"%s"}

@@ -1,4 +1,4 @@
-package io.livedrop.order.support;
+package io.livedrop.common.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.livedrop.catalog.support;
+package io.livedrop.common.test;
 
 import java.io.IOException;
 import java.io.InputStream;

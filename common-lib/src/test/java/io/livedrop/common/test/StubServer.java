@@ -1,4 +1,4 @@
-package io.livedrop.payment.support;
+package io.livedrop.common.test;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -14,17 +14,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small HTTP server standing in for another service's internal API in this module's tests. It can
- * be taken down (connection refused) and brought back on the same port, as an outage looks.
+ * A small HTTP server standing in for another service's internal API in a service's tests. It can be
+ * taken down (connection refused) and brought back on the same port, as an outage looks. Requests
+ * without a bearer token get a 401 problem, as the real services answer them.
  */
-abstract class StubServer {
+public abstract class StubServer {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private int port;
     private HttpServer server;
 
-    final synchronized void start() {
+    public final synchronized void start() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
             server.createContext("/", this::dispatch);
@@ -54,11 +55,12 @@ abstract class StubServer {
         }
     }
 
-    abstract Reply handle(String method, String path, JsonNode body) throws Exception;
+    /** The answer to an authenticated request; an exception becomes a 500 problem. */
+    protected abstract StubReply handle(String method, String path, JsonNode body) throws Exception;
 
     private void dispatch(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Reply reply;
+            StubReply reply;
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             if (authorization == null || !authorization.startsWith("Bearer ")) {
                 reply = problem(401, "UNAUTHENTICATED", "service token required");
@@ -86,19 +88,20 @@ abstract class StubServer {
         }
     }
 
-    record Reply(int status, Object body) {}
+    /** What a stub answers: a status and a body written as JSON. */
+    protected record StubReply(int status, Object body) {}
 
-    static Reply ok(int status, Object body) {
-        return new Reply(status, body);
+    protected static StubReply ok(int status, Object body) {
+        return new StubReply(status, body);
     }
 
-    static Reply problem(int status, String code, String detail) {
+    protected static StubReply problem(int status, String code, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "https://livedrop.io/problems/" + code.toLowerCase().replace('_', '-'));
         problem.put("title", code);
         problem.put("status", status);
         problem.put("detail", detail);
         problem.put("code", code);
-        return new Reply(status, problem);
+        return new StubReply(status, problem);
     }
 }
