@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.livedrop.catalog.support.CatalogClient;
-import io.livedrop.catalog.support.Events;
 import io.livedrop.catalog.support.Response;
 import io.livedrop.common.events.EventCodec;
 import io.livedrop.common.events.SoldOut;
 import io.livedrop.common.events.StockChanged;
 import io.livedrop.common.test.IntegrationTest;
+import io.livedrop.common.test.TestEvents;
 import io.livedrop.common.test.TestJwtIssuer;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,13 +43,13 @@ class StockEventsTests {
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     CatalogClient api;
-    Events events;
+    TestEvents events;
     String dropId;
 
     @BeforeEach
     void setUp() {
         api = new CatalogClient(port, tokens);
-        events = new Events(kafka, codec);
+        events = new TestEvents(kafka, codec);
         dropId = api.newDrop(
                         api.newCreator(),
                         Instant.now().minusSeconds(1),

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.livedrop.catalog.support.CatalogClient;
-import io.livedrop.catalog.support.Events;
 import io.livedrop.common.events.EventCodec;
 import io.livedrop.common.events.FollowCreated;
 import io.livedrop.common.events.FollowDeleted;
 import io.livedrop.common.ids.Ids;
 import io.livedrop.common.test.IntegrationTest;
+import io.livedrop.common.test.TestEvents;
 import io.livedrop.common.test.TestJwtIssuer;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +54,7 @@ class FollowerCountTests {
     FollowEventsListener listener;
 
     CatalogClient api;
-    Events events;
+    TestEvents events;
     String creatorId;
 
     /** Counts row updates of creator_follower_count per creator: how hot the counter row runs. */
@@ -81,7 +81,7 @@ class FollowerCountTests {
     @BeforeEach
     void setUp() {
         api = new CatalogClient(port, tokens);
-        events = new Events(kafka, codec);
+        events = new TestEvents(kafka, codec);
         creatorId = api.newCreator().id();
     }
 

@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * What the commerce flows need around them: buyers, a live drop of a creator, and orders and payments
  * placed the way a client does (same Idempotency-Key on a retry after a 503).
  */
-final class Commerce {
+public final class Commerce {
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -38,12 +38,12 @@ final class Commerce {
         return api;
     }
 
-    Users.User buyer() {
+    public Users.User buyer() {
         return Users.register(auth, "E2E Buyer");
     }
 
     /** A drop of a new creator that is live (catalog says so) with this stock and per-user limit. */
-    String liveDrop(int stock, int perUserLimit, long priceCents) {
+    public String liveDrop(int stock, int perUserLimit, long priceCents) {
         Users.User creator = Users.register(auth, "E2E Creator");
         String handle = "e2e" + HexFormat.of().formatHex(RANDOM.generateSeed(5));
         ApiResponse profile = api.post(
@@ -98,14 +98,14 @@ final class Commerce {
         return response;
     }
 
-    String placedOrder(Users.User buyer, String dropId, int quantity) {
+    public String placedOrder(Users.User buyer, String dropId, int quantity) {
         ApiResponse response = placeOrderRetrying(buyer, dropId, quantity);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         assertThat(response.text("status")).isEqualTo("pending_payment");
         return response.text("id");
     }
 
-    ApiResponse pay(Users.User buyer, String orderId, String cardToken) {
+    public ApiResponse pay(Users.User buyer, String orderId, String cardToken) {
         return api.post(
                 "/api/payments",
                 Map.of("orderId", orderId, "paymentMethod", Map.of("type", "card", "token", cardToken)),
@@ -117,7 +117,7 @@ final class Commerce {
         return api.get("/api/orders/" + orderId, user.accessToken());
     }
 
-    void awaitStatus(Users.User buyer, String orderId, String status) {
+    public void awaitStatus(Users.User buyer, String orderId, String status) {
         await().atMost(PATIENCE)
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> status.equals(order(buyer, orderId).text("status")));

@@ -1,5 +1,6 @@
 package io.livedrop.e2e.support;
 
+import io.livedrop.e2e.observability.TraceCollector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -115,6 +116,9 @@ public final class Fleet {
         env.putIfAbsent("LIVEDROP_NOTIFICATION_HEAP", "512m");
         env.putIfAbsent("LIVEDROP_KAFKA_HEAP", "512m");
         env.putIfAbsent("LIVEDROP_START_TIMEOUT", "600");
+        // every service exports its spans to the tests' OTLP receiver (see ObservabilityTests)
+        env.put("OTLP_TRACING_ENABLED", "true");
+        env.put("OTLP_TRACING_ENDPOINT", TraceCollector.shared().endpoint());
         // Every e2e request comes from 127.0.0.1, so all anonymous callers share one per-IP bucket:
         // generous limits there. Orders stay per user and moderate, so GatewayTests can trip them.
         env.put("RATE_LIMIT_DEFAULT_REPLENISH_RATE", "500");

@@ -9,8 +9,8 @@ import io.livedrop.common.events.EventEnvelope;
 import io.livedrop.common.events.Topics;
 import io.livedrop.common.ids.Ids;
 import io.livedrop.common.test.IntegrationTest;
+import io.livedrop.common.test.TopicReader;
 import io.livedrop.follower.FollowerApi;
-import io.livedrop.follower.KafkaRecords;
 import io.livedrop.follower.creator.persistence.CreatorRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,7 +86,7 @@ class CreatorCreatedListenerTests {
         send(creatorCreated(Ids.newId(), creator.toString()));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> registry.exists(creator));
-        assertThat(KafkaRecords.awaitRecords(List.of(CreatorCreated.TOPIC + Topics.DEAD_LETTER_SUFFIX), poisonKey, 1))
+        assertThat(TopicReader.awaitRecords(List.of(CreatorCreated.TOPIC + Topics.DEAD_LETTER_SUFFIX), poisonKey, 1))
                 .hasSize(1);
     }
 

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.livedrop.common.events.FollowCreated;
 import io.livedrop.common.events.FollowDeleted;
 import io.livedrop.common.test.IntegrationTest;
+import io.livedrop.common.test.TopicReader;
 import io.livedrop.follower.FollowerApi;
 import io.livedrop.follower.FollowerFixtures;
-import io.livedrop.follower.KafkaRecords;
 import io.livedrop.follower.creator.persistence.CreatorRegistry;
 import java.util.List;
 import java.util.UUID;
@@ -51,7 +51,7 @@ class FollowEventsKafkaTests {
         api.follow(user, creator);
 
         List<ConsumerRecord<String, String>> records =
-                KafkaRecords.awaitRecords(List.of(FollowCreated.TOPIC, FollowDeleted.TOPIC), creator.toString(), 3);
+                TopicReader.awaitRecords(List.of(FollowCreated.TOPIC, FollowDeleted.TOPIC), creator.toString(), 3);
 
         assertThat(records).hasSize(3);
         assertThat(records)

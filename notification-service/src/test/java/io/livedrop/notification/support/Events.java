@@ -3,41 +3,21 @@ package io.livedrop.notification.support;
 import io.livedrop.common.events.DropScheduled;
 import io.livedrop.common.events.DropStarted;
 import io.livedrop.common.events.EventCodec;
-import io.livedrop.common.events.EventEnvelope;
 import io.livedrop.common.events.FollowCreated;
 import io.livedrop.common.events.FollowDeleted;
 import io.livedrop.common.events.OrderConfirmed;
 import io.livedrop.common.ids.Ids;
+import io.livedrop.common.test.TestEvents;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** Publishes events the way the other services' outbox relays do: CloudEvents JSON, keyed by aggregate. */
-public final class Events {
-
-    private final KafkaTemplate<String, String> kafka;
-    private final EventCodec codec;
+/** The events notification-service consumes, published as the other services would. */
+public final class Events extends TestEvents {
 
     public Events(KafkaTemplate<String, String> kafka, EventCodec codec) {
-        this.kafka = kafka;
-        this.codec = codec;
-    }
-
-    /** @return the event id */
-    public UUID publish(String topic, String key, Object data) {
-        return publish(EventEnvelope.of(Ids.newId(), "test", topic, now(), key, data));
-    }
-
-    public UUID publish(EventEnvelope<?> envelope) {
-        try {
-            kafka.send(envelope.type(), envelope.subject(), codec.write(envelope))
-                    .get(30, TimeUnit.SECONDS);
-            return envelope.id();
-        } catch (Exception e) {
-            throw new IllegalStateException("publishing " + envelope.type() + " failed", e);
-        }
+        super(kafka, codec);
     }
 
     public UUID follow(String userId, String creatorId) {
@@ -85,9 +65,5 @@ public final class Events {
 
     public static String id() {
         return Ids.newId().toString();
-    }
-
-    public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,17 +1,16 @@
 package io.livedrop.order.config;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.livedrop.common.client.InternalRestClients;
-import io.livedrop.order.idempotency.IdempotencyConfiguration;
+import io.livedrop.common.idempotency.IdempotencyConfiguration;
+import io.livedrop.common.peer.PeerCalls;
+import io.livedrop.common.peer.PeerProperties;
 import io.livedrop.order.inventory.InventoryApi;
 import io.livedrop.order.inventory.InventoryClient;
 import io.livedrop.order.order.domain.OrderProperties;
 import io.livedrop.order.payment.PaymentApi;
 import io.livedrop.order.payment.PaymentClient;
-import io.livedrop.order.peer.PeerCalls;
-import io.livedrop.order.peer.PeerProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,7 +42,7 @@ class OrderConfiguration {
         PeerProperties peer = properties.inventory();
         InventoryApi api =
                 clients.createClient(InventoryApi.class, peer.url(), peer.connectTimeout(), peer.readTimeout());
-        return new InventoryClient(api, peerCalls(INVENTORY, peer, breakers, json));
+        return new InventoryClient(api, PeerCalls.withCircuitBreaker(INVENTORY, peer, breakers, json));
     }
 
     @Bean
@@ -51,20 +50,6 @@ class OrderConfiguration {
             InternalRestClients clients, CircuitBreakerRegistry breakers, OrderProperties properties, JsonMapper json) {
         PeerProperties peer = properties.payment();
         PaymentApi api = clients.createClient(PaymentApi.class, peer.url(), peer.connectTimeout(), peer.readTimeout());
-        return new PaymentClient(api, peerCalls(PAYMENT, peer, breakers, json));
-    }
-
-    private static PeerCalls peerCalls(
-            String name, PeerProperties peer, CircuitBreakerRegistry breakers, JsonMapper json) {
-        var settings = peer.circuitBreaker();
-        var config = CircuitBreakerConfig.custom()
-                .failureRateThreshold(settings.failureRateThreshold())
-                .slidingWindowSize(settings.slidingWindowSize())
-                .minimumNumberOfCalls(settings.minimumCalls())
-                .waitDurationInOpenState(settings.waitInOpenState())
-                .permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpenState())
-                .recordException(PeerCalls::isFailure)
-                .build();
-        return new PeerCalls(name, breakers.circuitBreaker(name, config), json);
+        return new PaymentClient(api, PeerCalls.withCircuitBreaker(PAYMENT, peer, breakers, json));
     }
 }

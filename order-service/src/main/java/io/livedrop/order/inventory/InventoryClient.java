@@ -1,9 +1,9 @@
 package io.livedrop.order.inventory;
 
+import io.livedrop.common.peer.PeerCalls;
 import io.livedrop.order.inventory.InventoryApi.InventoryDrop;
 import io.livedrop.order.inventory.InventoryApi.Reservation;
 import io.livedrop.order.inventory.InventoryApi.ReserveRequest;
-import io.livedrop.order.peer.PeerCalls;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,8 +11,8 @@ import java.util.UUID;
 /**
  * Holds, confirmations and releases at inventory-service, behind a circuit breaker. Every call is
  * idempotent on inventory's side (keyed by the order id), so the saga may repeat any of them.
- * Rejections surface as {@link io.livedrop.order.peer.PeerRejectedException}, outages as {@link
- * io.livedrop.order.peer.PeerUnavailableException}.
+ * Rejections surface as {@link io.livedrop.common.peer.PeerRejectedException}, outages as {@link
+ * io.livedrop.common.peer.PeerUnavailableException}.
  */
 public class InventoryClient {
 
@@ -49,7 +49,7 @@ public class InventoryClient {
     public Optional<InventoryDrop> drop(String dropId) {
         try {
             return Optional.ofNullable(calls.call(() -> api.drop(dropId)));
-        } catch (io.livedrop.order.peer.PeerRejectedException rejected) {
+        } catch (io.livedrop.common.peer.PeerRejectedException rejected) {
             if (rejected.status() == 404) {
                 return Optional.empty();
             }

@@ -1,8 +1,8 @@
 package io.livedrop.order.payment;
 
+import io.livedrop.common.peer.PeerCalls;
 import io.livedrop.order.payment.PaymentApi.Refund;
 import io.livedrop.order.payment.PaymentApi.RefundRequest;
-import io.livedrop.order.peer.PeerCalls;
 import java.util.UUID;
 
 /** Refunds at payment-service, behind a circuit breaker. */

@@ -3,10 +3,10 @@ package io.livedrop.order.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.common.ids.Ids;
+import io.livedrop.common.test.Reply;
 import io.livedrop.common.test.TestJwtIssuer;
 import io.livedrop.order.support.OrderFixtures;
 import io.livedrop.order.support.OrderServiceTest;
-import io.livedrop.order.support.Reply;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.livedrop.common.test.Reply;
 import io.livedrop.order.order.domain.HoldState;
 import io.livedrop.order.order.domain.OrderStatus;
 import io.livedrop.order.support.InventoryStub;
 import io.livedrop.order.support.OrderFixtures;
 import io.livedrop.order.support.OrderServiceTest;
-import io.livedrop.order.support.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

@@ -5,15 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.livedrop.common.idempotency.IdempotencyKey;
+import io.livedrop.common.idempotency.IdempotencyStore;
+import io.livedrop.common.idempotency.IdempotentRequest;
 import io.livedrop.common.ids.Ids;
-import io.livedrop.order.idempotency.IdempotencyKey;
-import io.livedrop.order.idempotency.IdempotencyStore;
-import io.livedrop.order.idempotency.IdempotentRequest;
+import io.livedrop.common.test.IdempotencyRecords;
+import io.livedrop.common.test.Reply;
 import io.livedrop.order.support.InventoryStub;
 import io.livedrop.order.support.OrderFixtures;
 import io.livedrop.order.support.OrderServiceTest;
-import io.livedrop.order.support.Reply;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -313,20 +313,7 @@ class OrderIdempotencyTests {
         body.put("dropId", dropId);
         body.put("quantity", quantity);
         var request = IdempotentRequest.of(user, new IdempotencyKey(key), "POST", "/api/orders", body, json);
-        fixtures.jdbc()
-                .sql("""
-                        insert into idempotency_record (scope, idempotency_key, fingerprint, operation_id, state,
-                          lease_owner, lease_until, created_at, expires_at)
-                        values (:scope, :key, :fingerprint, :op, 'in_flight', :owner, :leaseUntil, now(),
-                                now() + interval '24 hours')
-                        """)
-                .param("scope", user)
-                .param("key", key)
-                .param("fingerprint", request.fingerprint())
-                .param("op", operationId)
-                .param("owner", UUID.randomUUID())
-                .param("leaseUntil", Timestamp.from(leaseUntil))
-                .update();
+        IdempotencyRecords.insertInFlight(fixtures.jdbc(), request, operationId, leaseUntil);
     }
 
     private static String body(String dropId, int quantity) {

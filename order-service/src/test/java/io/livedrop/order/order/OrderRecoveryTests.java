@@ -3,16 +3,17 @@ package io.livedrop.order.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.livedrop.common.idempotency.IdempotencyKey;
+import io.livedrop.common.idempotency.IdempotentRequest;
 import io.livedrop.common.ids.Ids;
-import io.livedrop.order.idempotency.IdempotencyKey;
-import io.livedrop.order.idempotency.IdempotentRequest;
+import io.livedrop.common.test.IdempotencyRecords;
+import io.livedrop.common.test.Reply;
+import io.livedrop.common.test.ServiceClient;
 import io.livedrop.order.order.domain.HoldState;
 import io.livedrop.order.order.domain.OrderStatus;
 import io.livedrop.order.support.InventoryStub;
 import io.livedrop.order.support.OrderFixtures;
 import io.livedrop.order.support.OrderServiceTest;
-import io.livedrop.order.support.Reply;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,7 +77,7 @@ class OrderRecoveryTests {
     }
 
     private Reply holdAtInventory(UUID orderId, String dropId, String buyer, int quantity) {
-        var client = new io.livedrop.order.support.ServiceClient(
+        var client = new ServiceClient(
                 Integer.parseInt(inventory.url().substring(inventory.url().lastIndexOf(':') + 1)));
         return client.post("/internal/inventory/reservations", "service", Map.of(), """
                 {"reservationId":"%s","dropId":"%s","userId":"%s","quantity":%d,"expiresAt":"%s"}
@@ -107,19 +108,6 @@ class OrderRecoveryTests {
         body.put("dropId", dropId);
         body.put("quantity", quantity);
         var request = IdempotentRequest.of(user, new IdempotencyKey(key), "POST", "/api/orders", body, json);
-        fixtures.jdbc()
-                .sql("""
-                        insert into idempotency_record (scope, idempotency_key, fingerprint, operation_id, state,
-                          lease_owner, lease_until, created_at, expires_at)
-                        values (:scope, :key, :fingerprint, :op, 'in_flight', :owner, :leaseUntil, now(),
-                                now() + interval '24 hours')
-                        """)
-                .param("scope", user)
-                .param("key", key)
-                .param("fingerprint", request.fingerprint())
-                .param("op", operationId)
-                .param("owner", UUID.randomUUID())
-                .param("leaseUntil", Timestamp.from(leaseUntil))
-                .update();
+        IdempotencyRecords.insertInFlight(fixtures.jdbc(), request, operationId, leaseUntil);
     }
 }

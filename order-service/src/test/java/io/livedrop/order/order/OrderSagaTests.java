@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.livedrop.common.ids.Ids;
+import io.livedrop.common.test.Reply;
 import io.livedrop.common.test.TestKafka;
 import io.livedrop.order.order.domain.HoldState;
 import io.livedrop.order.order.domain.OrderStatus;
@@ -12,7 +13,6 @@ import io.livedrop.order.support.InventoryStub;
 import io.livedrop.order.support.OrderFixtures;
 import io.livedrop.order.support.OrderServiceTest;
 import io.livedrop.order.support.PaymentStub;
-import io.livedrop.order.support.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

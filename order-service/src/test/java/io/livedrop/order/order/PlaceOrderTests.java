@@ -3,10 +3,10 @@ package io.livedrop.order.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.livedrop.common.test.Reply;
 import io.livedrop.order.support.InventoryStub;
 import io.livedrop.order.support.OrderFixtures;
 import io.livedrop.order.support.OrderServiceTest;
-import io.livedrop.order.support.Reply;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,5 +1,6 @@
 package io.livedrop.order.support;
 
+import io.livedrop.common.test.StubServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -170,7 +171,7 @@ public final class InventoryStub extends StubServer {
     }
 
     @Override
-    Reply handle(String method, String path, JsonNode body) throws Exception {
+    protected StubReply handle(String method, String path, JsonNode body) throws Exception {
         String[] parts = path.split("/");
         // /internal/inventory/reservations[/{id}/{action}] or /internal/inventory/drops/{id}
         if (parts.length < 4 || !parts[1].equals("internal") || !parts[2].equals("inventory")) {
@@ -197,12 +198,12 @@ public final class InventoryStub extends StubServer {
         };
     }
 
-    private Reply dropReply(String dropId) {
+    private StubReply dropReply(String dropId) {
         Drop drop = drops.get(dropId);
         return drop == null ? problem(404, "DROP_NOT_FOUND", "no stock for " + dropId) : ok(200, drop.json());
     }
 
-    private Reply reserve(JsonNode body) throws InterruptedException {
+    private StubReply reserve(JsonNode body) throws InterruptedException {
         if (!reserveDelay.isZero()) {
             Thread.sleep(reserveDelay);
         }
@@ -245,7 +246,7 @@ public final class InventoryStub extends StubServer {
         }
     }
 
-    private synchronized Reply transition(String id, String from, String to) {
+    private synchronized StubReply transition(String id, String from, String to) {
         Reservation reservation = reservations.get(id);
         if (reservation == null) {
             return problem(404, "RESERVATION_NOT_FOUND", "unknown reservation " + id);

@@ -9,6 +9,8 @@ import io.livedrop.common.events.EventEnvelope;
 import io.livedrop.common.events.PaymentFailed;
 import io.livedrop.common.events.PaymentSucceeded;
 import io.livedrop.common.ids.Ids;
+import io.livedrop.common.test.Reply;
+import io.livedrop.common.test.ServiceClient;
 import io.livedrop.common.test.TestJwtIssuer;
 import io.livedrop.order.order.domain.Order;
 import io.livedrop.order.order.persistence.OrderRepository;

@@ -1,5 +1,6 @@
 package io.livedrop.order.support;
 
+import io.livedrop.common.test.StubServer;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +37,7 @@ public final class PaymentStub extends StubServer {
     }
 
     @Override
-    Reply handle(String method, String path, JsonNode body) {
+    protected StubReply handle(String method, String path, JsonNode body) {
         if (!method.equals("POST") || !path.equals("/internal/payments/refunds")) {
             return problem(404, "NOT_FOUND", "no route");
         }

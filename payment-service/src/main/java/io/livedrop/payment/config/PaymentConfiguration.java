@@ -12,12 +12,12 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.livedrop.common.client.InternalRestClients;
-import io.livedrop.payment.idempotency.IdempotencyConfiguration;
+import io.livedrop.common.idempotency.IdempotencyConfiguration;
+import io.livedrop.common.peer.PeerCalls;
+import io.livedrop.common.peer.PeerProperties;
 import io.livedrop.payment.order.OrderApi;
 import io.livedrop.payment.order.OrderClient;
 import io.livedrop.payment.payment.domain.PaymentProperties;
-import io.livedrop.payment.peer.PeerCalls;
-import io.livedrop.payment.peer.PeerProperties;
 import io.livedrop.payment.provider.GuardedPaymentProvider;
 import io.livedrop.payment.provider.ProviderProperties;
 import io.livedrop.payment.provider.SimulatedCardProvider;
@@ -104,17 +104,6 @@ class PaymentConfiguration {
             JsonMapper json) {
         PeerProperties peer = properties.order();
         OrderApi api = clients.createClient(OrderApi.class, peer.url(), peer.connectTimeout(), peer.readTimeout());
-        var settings = peer.circuitBreaker();
-        var circuitBreaker = circuitBreakers.circuitBreaker(
-                ORDER,
-                CircuitBreakerConfig.custom()
-                        .failureRateThreshold(settings.failureRateThreshold())
-                        .slidingWindowSize(settings.slidingWindowSize())
-                        .minimumNumberOfCalls(settings.minimumCalls())
-                        .waitDurationInOpenState(settings.waitInOpenState())
-                        .permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpenState())
-                        .recordException(PeerCalls::isFailure)
-                        .build());
-        return new OrderClient(api, new PeerCalls(ORDER, circuitBreaker, json));
+        return new OrderClient(api, PeerCalls.withCircuitBreaker(ORDER, peer, circuitBreakers, json));
     }
 }

@@ -1,8 +1,8 @@
 package io.livedrop.payment.order;
 
+import io.livedrop.common.peer.PeerCalls;
+import io.livedrop.common.peer.PeerRejectedException;
 import io.livedrop.payment.order.OrderApi.PayableOrder;
-import io.livedrop.payment.peer.PeerCalls;
-import io.livedrop.payment.peer.PeerRejectedException;
 import java.util.Optional;
 
 /** Reads orders from order-service, behind a circuit breaker. */
@@ -18,7 +18,7 @@ public class OrderClient {
 
     /**
      * The order, or empty when order-service does not know it. Throws {@link
-     * io.livedrop.payment.peer.PeerUnavailableException} when it cannot say.
+     * io.livedrop.common.peer.PeerUnavailableException} when it cannot say.
      */
     public Optional<PayableOrder> find(String orderId) {
         try {

@@ -2,14 +2,14 @@ package io.livedrop.payment.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livedrop.common.idempotency.IdempotencyKey;
+import io.livedrop.common.idempotency.IdempotentRequest;
 import io.livedrop.common.ids.Ids;
-import io.livedrop.payment.idempotency.IdempotencyKey;
-import io.livedrop.payment.idempotency.IdempotentRequest;
+import io.livedrop.common.test.IdempotencyRecords;
+import io.livedrop.common.test.Reply;
 import io.livedrop.payment.support.OrderServiceStub;
 import io.livedrop.payment.support.PaymentFixtures;
 import io.livedrop.payment.support.PaymentServiceTest;
-import io.livedrop.payment.support.Reply;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -253,19 +253,6 @@ class PaymentIdempotencyTests {
         body.put("orderId", orderId);
         body.put("paymentMethod", method);
         var request = IdempotentRequest.of(user, new IdempotencyKey(key), "POST", "/api/payments", body, json);
-        fixtures.jdbc()
-                .sql("""
-                        insert into idempotency_record (scope, idempotency_key, fingerprint, operation_id, state,
-                          lease_owner, lease_until, created_at, expires_at)
-                        values (:scope, :key, :fingerprint, :op, 'in_flight', :owner, :leaseUntil, now(),
-                                now() + interval '24 hours')
-                        """)
-                .param("scope", user)
-                .param("key", key)
-                .param("fingerprint", request.fingerprint())
-                .param("op", operationId)
-                .param("owner", UUID.randomUUID())
-                .param("leaseUntil", Timestamp.from(leaseUntil))
-                .update();
+        IdempotencyRecords.insertInFlight(fixtures.jdbc(), request, operationId, leaseUntil);
     }
 }

@@ -4,10 +4,10 @@ import static io.livedrop.payment.support.PaymentFixtures.assertCreated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.common.ids.Ids;
+import io.livedrop.common.test.Reply;
 import io.livedrop.payment.support.OrderServiceStub;
 import io.livedrop.payment.support.PaymentFixtures;
 import io.livedrop.payment.support.PaymentServiceTest;
-import io.livedrop.payment.support.Reply;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.livedrop.common.test.Reply;
 import io.livedrop.payment.provider.GuardedPaymentProvider;
 import io.livedrop.payment.support.PaymentFixtures;
 import io.livedrop.payment.support.PaymentServiceTest;
-import io.livedrop.payment.support.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -3,9 +3,9 @@ package io.livedrop.payment.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.common.ids.Ids;
+import io.livedrop.common.test.Reply;
 import io.livedrop.payment.support.PaymentFixtures;
 import io.livedrop.payment.support.PaymentServiceTest;
-import io.livedrop.payment.support.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.livedrop.payment.support;
 
+import io.livedrop.common.test.StubServer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,7 +60,7 @@ public final class OrderServiceStub extends StubServer {
     }
 
     @Override
-    Reply handle(String method, String path, JsonNode body) {
+    protected StubReply handle(String method, String path, JsonNode body) {
         calls.incrementAndGet();
         String prefix = "/internal/orders/";
         if (!method.equals("GET") || !path.startsWith(prefix)) {

@@ -3,6 +3,8 @@ package io.livedrop.payment.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.common.ids.Ids;
+import io.livedrop.common.test.Reply;
+import io.livedrop.common.test.ServiceClient;
 import io.livedrop.common.test.TestJwtIssuer;
 import io.livedrop.payment.support.OrderServiceStub.StubOrder;
 import java.time.Duration;

@@ -6,6 +6,8 @@ import io.livedrop.inventory.reservation.domain.Reservation;
 import io.livedrop.inventory.reservation.domain.ReserveCommand;
 import io.livedrop.inventory.reservation.domain.ReserveResult;
 import io.livedrop.inventory.stock.domain.StockSignals;
+import io.livedrop.inventory.stock.persistence.DropStockRepository;
+import io.livedrop.inventory.stock.persistence.DropStockRepository.StockTaken;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,10 +41,12 @@ public class BatchReserveTransaction {
             Comparator.comparing(command -> command.reservationId().toString());
 
     private final JdbcClient jdbc;
+    private final DropStockRepository stock;
     private final StockSignals signals;
 
-    public BatchReserveTransaction(JdbcClient jdbc, StockSignals signals) {
+    public BatchReserveTransaction(JdbcClient jdbc, DropStockRepository stock, StockSignals signals) {
         this.jdbc = jdbc;
+        this.stock = stock;
         this.signals = signals;
     }
 
@@ -273,25 +277,7 @@ public class BatchReserveTransaction {
     /** The one conditional update of the drop row; the low-stock and sold-out announcements follow it. */
     private void takeStock(UUID dropId, Decisions decisions) {
         int total = decisions.total();
-        StockLeft left = jdbc.sql("""
-                        update drop_stock
-                           set available = available - :quantity,
-                               reserved = reserved + :quantity,
-                               stock_dirty = true
-                         where drop_id = :dropId
-                           and available >= :quantity
-                           and ended_at is null
-                           and now() >= starts_at and now() < ends_at
-                        returning available, low_stock_threshold, low_stock_signalled, sold_out_signalled
-                        """)
-                .param("dropId", dropId)
-                .param("quantity", total)
-                .query((rs, n) -> new StockLeft(
-                        rs.getInt("available"),
-                        rs.getObject("low_stock_threshold", Integer.class),
-                        rs.getBoolean("low_stock_signalled"),
-                        rs.getBoolean("sold_out_signalled")))
-                .optional()
+        StockTaken left = stock.take(dropId, total)
                 .orElseThrow(() -> new StaleBatchException("the drop's stock or window changed meanwhile"));
         signals.afterTakingInSteps(
                 dropId,
@@ -302,9 +288,6 @@ public class BatchReserveTransaction {
     }
 
     private record DropState(boolean live, int available, int perUserLimit) {}
-
-    private record StockLeft(
-            int available, Integer lowStockThreshold, boolean lowStockSignalled, boolean soldOutSignalled) {}
 
     private static String[] strings(List<ReserveCommand> commands, Function<ReserveCommand, String> value) {
         return commands.stream().map(value).toArray(String[]::new);

@@ -11,6 +11,7 @@ import io.livedrop.inventory.reservation.domain.Reserver;
 import io.livedrop.inventory.stock.domain.StockSignals;
 import io.livedrop.inventory.stock.persistence.DropStockRepository;
 import io.livedrop.inventory.stock.persistence.DropStockRepository.SaleState;
+import io.livedrop.inventory.stock.persistence.DropStockRepository.StockTaken;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,7 +62,8 @@ public class SingleRowReserver implements Reserver {
         if (!addToUserHolding(command)) {
             throw refusal(command, ErrorCode.PER_USER_LIMIT_EXCEEDED);
         }
-        StockLeft left = takeStock(command).orElseThrow(() -> refusal(command, ErrorCode.SOLD_OUT));
+        StockTaken left = stock.take(command.dropId(), command.quantity())
+                .orElseThrow(() -> refusal(command, ErrorCode.SOLD_OUT));
         signals.afterTaking(
                 command.dropId(),
                 left.available(),
@@ -104,35 +106,6 @@ public class SingleRowReserver implements Reserver {
                         .update()
                 == 1;
     }
-
-    /**
-     * The conditional update: no row comes back when the stock or the window does not allow it. The
-     * row comes back locked, so the low-stock / sold-out flags read here are this transaction's to set.
-     */
-    private Optional<StockLeft> takeStock(ReserveCommand command) {
-        return jdbc.sql("""
-                        update drop_stock
-                           set available = available - :quantity,
-                               reserved = reserved + :quantity,
-                               stock_dirty = true
-                         where drop_id = :dropId
-                           and available >= :quantity
-                           and ended_at is null
-                           and now() >= starts_at and now() < ends_at
-                        returning available, low_stock_threshold, low_stock_signalled, sold_out_signalled
-                        """)
-                .param("dropId", command.dropId())
-                .param("quantity", command.quantity())
-                .query((rs, n) -> new StockLeft(
-                        rs.getInt("available"),
-                        rs.getObject("low_stock_threshold", Integer.class),
-                        rs.getBoolean("low_stock_signalled"),
-                        rs.getBoolean("sold_out_signalled")))
-                .optional();
-    }
-
-    private record StockLeft(
-            int available, Integer lowStockThreshold, boolean lowStockSignalled, boolean soldOutSignalled) {}
 
     private ApiException refusal(ReserveCommand command, ErrorCode whenOnSale) {
         UUID dropId = command.dropId();

@@ -112,6 +112,37 @@ public class DropStockRepository {
 
     public record SaleState(boolean live, int available) {}
 
+    /**
+     * THE conditional update every reserve goes through (one per reserve, or one per batch): no row
+     * comes back when the stock or the sale window does not allow {@code quantity}. The row comes back
+     * locked, so the low-stock / sold-out flags read here are this transaction's to set.
+     */
+    public Optional<StockTaken> take(UUID dropId, int quantity) {
+        return jdbc.sql("""
+                        update drop_stock
+                           set available = available - :quantity,
+                               reserved = reserved + :quantity,
+                               stock_dirty = true
+                         where drop_id = :dropId
+                           and available >= :quantity
+                           and ended_at is null
+                           and now() >= starts_at and now() < ends_at
+                        returning available, low_stock_threshold, low_stock_signalled, sold_out_signalled
+                        """)
+                .param("dropId", dropId)
+                .param("quantity", quantity)
+                .query((rs, n) -> new StockTaken(
+                        rs.getInt("available"),
+                        rs.getObject("low_stock_threshold", Integer.class),
+                        rs.getBoolean("low_stock_signalled"),
+                        rs.getBoolean("sold_out_signalled")))
+                .optional();
+    }
+
+    /** What is left after a take, with the announcement state the caller decides on. */
+    public record StockTaken(
+            int available, Integer lowStockThreshold, boolean lowStockSignalled, boolean soldOutSignalled) {}
+
     public void recordSignals(UUID dropId, boolean lowStockSignalled, boolean soldOutSignalled) {
         jdbc.sql("""
                 update drop_stock set low_stock_signalled = :low, sold_out_signalled = :soldOut

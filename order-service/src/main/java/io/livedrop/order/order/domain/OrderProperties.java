@@ -1,6 +1,6 @@
 package io.livedrop.order.order.domain;
 
-import io.livedrop.order.peer.PeerProperties;
+import io.livedrop.common.peer.PeerProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;

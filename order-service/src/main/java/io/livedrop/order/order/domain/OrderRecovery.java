@@ -1,6 +1,6 @@
 package io.livedrop.order.order.domain;
 
-import io.livedrop.order.idempotency.IdempotencyStore;
+import io.livedrop.common.idempotency.IdempotencyStore;
 import io.livedrop.order.order.persistence.OrderRepository;
 import java.time.Clock;
 import java.time.Instant;

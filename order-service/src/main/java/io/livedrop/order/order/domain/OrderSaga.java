@@ -1,10 +1,10 @@
 package io.livedrop.order.order.domain;
 
+import io.livedrop.common.peer.PeerRejectedException;
+import io.livedrop.common.peer.PeerUnavailableException;
 import io.livedrop.order.inventory.InventoryClient;
 import io.livedrop.order.order.persistence.OrderRepository;
 import io.livedrop.order.payment.PaymentClient;
-import io.livedrop.order.peer.PeerRejectedException;
-import io.livedrop.order.peer.PeerUnavailableException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,10 +1,10 @@
 package io.livedrop.order.order.web;
 
+import io.livedrop.common.idempotency.IdempotencyKey;
+import io.livedrop.common.idempotency.IdempotentExecutor;
+import io.livedrop.common.idempotency.IdempotentRequest;
 import io.livedrop.common.pagination.Page;
 import io.livedrop.common.security.AuthenticatedUser;
-import io.livedrop.order.idempotency.IdempotencyKey;
-import io.livedrop.order.idempotency.IdempotentExecutor;
-import io.livedrop.order.idempotency.IdempotentRequest;
 import io.livedrop.order.order.domain.OrderCancellation;
 import io.livedrop.order.order.domain.OrderPlacement;
 import io.livedrop.order.order.domain.OrderQueries;

@@ -1,6 +1,6 @@
 package io.livedrop.payment.payment.domain;
 
-import io.livedrop.payment.peer.PeerProperties;
+import io.livedrop.common.peer.PeerProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.livedrop.payment.payment.domain;
 
-import io.livedrop.payment.idempotency.IdempotencyStore;
+import io.livedrop.common.idempotency.IdempotencyStore;
 import io.livedrop.payment.payment.persistence.PaymentRepository;
 import io.livedrop.payment.provider.PaymentProvider;
 import io.livedrop.payment.provider.PaymentProvider.ChargeResult;

@@ -1,9 +1,9 @@
 package io.livedrop.payment.payment.web;
 
+import io.livedrop.common.idempotency.IdempotencyKey;
+import io.livedrop.common.idempotency.IdempotentExecutor;
+import io.livedrop.common.idempotency.IdempotentRequest;
 import io.livedrop.common.security.AuthenticatedUser;
-import io.livedrop.payment.idempotency.IdempotencyKey;
-import io.livedrop.payment.idempotency.IdempotentExecutor;
-import io.livedrop.payment.idempotency.IdempotentRequest;
 import io.livedrop.payment.payment.domain.PayOrder;
 import io.livedrop.payment.payment.domain.PaymentProcessing;
 import io.livedrop.payment.payment.domain.PaymentQueries;
