@@ -64,10 +64,14 @@ public class DropLifecycle {
 
     /** The earliest start or end that has not fired yet (null: nothing scheduled). */
     public Instant nextDue() {
+        // always one row, whose value is null when nothing is scheduled: single() would refuse it
         return jdbc.sql("""
                         select least((select min(starts_at) from drops where started_fired_at is null),
                                      (select min(ends_at) from drops where ended_fired_at is null)) as due
-                        """).query((rs, n) -> SqlTimes.instant(rs, "due")).single();
+                        """)
+                .query((rs, n) -> SqlTimes.instant(rs, "due"))
+                .list()
+                .getFirst();
     }
 
     private int fireDueStarts() {

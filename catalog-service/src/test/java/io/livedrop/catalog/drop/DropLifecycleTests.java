@@ -174,4 +174,20 @@ class DropLifecycleTests {
 
         assertThat(outboxes.topics(dropId)).containsExactly("drop.scheduled");
     }
+
+    @Test
+    void nothingIsDueWhenEveryDropHasFired() {
+        DropLifecycle lifecycle = new DropLifecycle(jdbc, transactions, outbox, caches, clock, 4);
+
+        Instant due = transactions.execute(tx -> {
+            jdbc.sql("update drops set started_fired_at = coalesce(started_fired_at, now()),"
+                            + " ended_fired_at = coalesce(ended_fired_at, now())")
+                    .update();
+            Instant next = lifecycle.nextDue();
+            tx.setRollbackOnly();
+            return next;
+        });
+
+        assertThat(due).isNull();
+    }
 }
