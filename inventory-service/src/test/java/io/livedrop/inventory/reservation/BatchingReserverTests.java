@@ -57,6 +57,9 @@ class BatchingReserverTests extends InventoryIntegrationTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     @Test
     void theBatchingReserverIsTheDefault() {
         assertThat(reserver).isInstanceOf(BatchingReserver.class);
@@ -310,6 +313,35 @@ class BatchingReserverTests extends InventoryIntegrationTest {
     }
 
     @Test
+    void aReserveWhoseBatchOutlivesTheTimeoutGetsTheBatchsAnswerAndOneStillQueuedIsWithdrawn() throws Exception {
+        UUID dropId = drops.live(10, 1, null);
+        // batches of one, at once: the first reserve's batch blocks on the drop's row, the second queues
+        BatchingReserver batcher = batcher(1, Duration.ZERO, Duration.ofMillis(500), new SimpleMeterRegistry());
+        Instant expiresAt = TestDrops.inAnHour();
+        CompletableFuture<Object> inBatch;
+        CompletableFuture<Object> queued;
+        try (var rowLock = new DropRowLock(dataSource, dropId)) {
+            inBatch = reserveAsync(batcher, command(dropId, "in-batch", 1, expiresAt));
+            Thread.sleep(100); // the drainer has taken it and waits for the row
+            queued = reserveAsync(batcher, command(dropId, "queued", 1, expiresAt));
+            // the queued one times out (t = 600 ms) while the row is still locked; the one in the batch
+            // timed out at 500 ms and now waits for its batch, which commits once the lock goes (700 ms)
+            Thread.sleep(600);
+        }
+
+        assertThat(inBatch.get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .as("the batch committed the hold, so its caller gets it rather than a 503")
+                .isInstanceOfSatisfying(
+                        ReserveResult.class, held -> assertThat(held.created()).isTrue());
+        assertThat(queued.get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .isInstanceOfSatisfying(
+                        ReservingPausedException.class,
+                        refused -> assertThat(refused.getMessage()).contains("nothing was reserved"));
+        assertThat(drops.assertConsistent(dropId)).isEqualTo(new StockLevels(10, 9, 1, 0));
+        batcher.stop();
+    }
+
+    @Test
     void shutdownAnswersWhatIsQueuedAndRefusesNewReservesAsRetryable() throws Exception {
         UUID dropId = drops.live(10, 1, null);
         // a batch that waits long to fill: the reserve is still queued when shutdown starts
@@ -357,6 +389,10 @@ class BatchingReserverTests extends InventoryIntegrationTest {
     }
 
     private BatchingReserver batcher(int batchSize, Duration maxWait, MeterRegistry registry) {
+        return batcher(batchSize, maxWait, Duration.ofSeconds(10), registry);
+    }
+
+    private BatchingReserver batcher(int batchSize, Duration maxWait, Duration timeout, MeterRegistry registry) {
         InventoryProperties own = new InventoryProperties(
                 properties.holdGrace(),
                 properties.reaperInterval(),
@@ -367,10 +403,43 @@ class BatchingReserverTests extends InventoryIntegrationTest {
                 InventoryProperties.ReserverKind.BATCHING,
                 batchSize,
                 maxWait,
-                Duration.ofSeconds(10));
+                timeout);
         BatchingReserver batcher = new BatchingReserver(batches, singleRow, new ReservationMetrics(registry), own);
         batcher.start();
         return batcher;
+    }
+
+    private static CompletableFuture<Object> reserveAsync(BatchingReserver batcher, ReserveCommand command) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return batcher.reserve(command);
+                    } catch (RuntimeException refused) {
+                        return refused;
+                    }
+                },
+                runnable -> Thread.ofVirtual().start(runnable));
+    }
+
+    /** Holds the drop's stock row locked from another connection until closed, as a slow writer would. */
+    private static final class DropRowLock implements AutoCloseable {
+
+        private final java.sql.Connection connection;
+
+        DropRowLock(javax.sql.DataSource dataSource, UUID dropId) throws java.sql.SQLException {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            try (var lock = connection.prepareStatement("select 1 from drop_stock where drop_id = ? for update")) {
+                lock.setObject(1, dropId);
+                lock.executeQuery().close();
+            }
+        }
+
+        @Override
+        public void close() throws java.sql.SQLException {
+            connection.rollback();
+            connection.close();
+        }
     }
 
     private static ReserveCommand command(UUID dropId, String user, int quantity, Instant expiresAt) {

@@ -95,7 +95,34 @@ public class BatchingReserver implements Reserver, SmartLifecycle {
         }
     }
 
+    /**
+     * Waits for the answer. A reserve still queued when {@code reserveTimeout} runs out is withdrawn and
+     * answered 503 with nothing reserved. One already in a batch waits for that batch's outcome (one
+     * more {@code reserveTimeout} at most): its transaction is running and may commit the hold, and
+     * answering 503 then would leave a hold its caller believes was never made.
+     */
     private ReserveResult await(PendingReserve pending, DropQueue queue) {
+        try {
+            try {
+                return answerWithin(pending);
+            } catch (TimeoutException slow) {
+                if (queue.withdraw(pending)) {
+                    throw new ReservingPausedException(
+                            "No answer in time; nothing was reserved, retry with the same reservationId");
+                }
+                return answerWithin(pending);
+            }
+        } catch (TimeoutException stillRunning) {
+            throw new ReservingPausedException(
+                    "No answer in time; retry with the same reservationId to learn the outcome");
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            queue.withdraw(pending);
+            throw new ReservingPausedException("Interrupted while waiting; retry with the same reservationId");
+        }
+    }
+
+    private ReserveResult answerWithin(PendingReserve pending) throws TimeoutException, InterruptedException {
         try {
             return pending.answer().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException failed) {
@@ -103,15 +130,6 @@ public class BatchingReserver implements Reserver, SmartLifecycle {
                 throw cause;
             }
             throw new IllegalStateException(failed.getCause());
-        } catch (TimeoutException slow) {
-            throw new ReservingPausedException(
-                    queue.withdraw(pending)
-                            ? "No answer in time; nothing was reserved, retry with the same reservationId"
-                            : "No answer in time; retry with the same reservationId to learn the outcome");
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            queue.withdraw(pending);
-            throw new ReservingPausedException("Interrupted while waiting; retry with the same reservationId");
         }
     }
 
