@@ -47,6 +47,10 @@ public record NotificationProperties(
      * @param sseReconnectDelay the {@code retry:} an SSE client waits before reconnecting
      * @param allowedOrigins browser origins allowed to open the WebSocket (the token, not a cookie,
      *     authenticates, so any origin is safe by default)
+     * @param maxConcurrentSetups connections that may run their set-up queries (head, follows, replay)
+     *     at once; the others wait their turn, so a reconnect storm cannot drain the database pool
+     * @param setupPatience how long a set-up may wait for its turn and retry a busy database before the
+     *     connection is closed as "try again later" (WebSocket 1013)
      */
     public record Realtime(
             @DefaultValue("25s") Duration pingInterval,
@@ -58,7 +62,9 @@ public record NotificationProperties(
             @DefaultValue("200") @Min(1) int replayPageSize,
             @DefaultValue("5s") Duration shutdownGrace,
             @DefaultValue("2s") Duration sseReconnectDelay,
-            @DefaultValue("*") @NotEmpty List<String> allowedOrigins) {}
+            @DefaultValue("*") @NotEmpty List<String> allowedOrigins,
+            @DefaultValue("4") @Min(1) int maxConcurrentSetups,
+            @DefaultValue("30s") Duration setupPatience) {}
 
     /**
      * @param pollInterval the tailer also looks for new rows this often without being woken (rows

@@ -8,6 +8,8 @@ public enum CloseReason {
     UNRESPONSIVE,
     /** This instance is shutting down: reconnect (to another instance) with the last id. */
     RESTART,
+    /** The set-up waited too long for a busy database: reconnect shortly with the last id. */
+    BUSY,
     /** The connection could not be set up (e.g. the database failed during replay). */
     SERVER_ERROR,
     /** The client closed it, or a write failed. */

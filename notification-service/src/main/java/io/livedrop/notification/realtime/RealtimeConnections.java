@@ -36,6 +36,7 @@ public class RealtimeConnections {
     private final RealtimeMetrics metrics;
     private final RealtimeThreads threads;
     private final NotificationProperties.Realtime settings;
+    private final SetupQueries setups;
 
     RealtimeConnections(
             ConnectionRegistry registry,
@@ -52,6 +53,7 @@ public class RealtimeConnections {
         this.metrics = metrics;
         this.threads = threads;
         this.settings = properties.realtime();
+        this.setups = new SetupQueries(settings.maxConcurrentSetups(), settings.setupPatience());
     }
 
     RealtimeConnection webSocket(WebSocketSession session, String userId) {
@@ -66,20 +68,28 @@ public class RealtimeConnections {
         return new SseConnection(emitter, userId, limits, metrics, threads.executor());
     }
 
-    /** Sets the connection up on a virtual thread; the caller (a handshake) returns at once. */
+    /**
+     * Sets the connection up on a virtual thread; the caller (a handshake) returns at once. Set-ups
+     * take turns ({@link SetupQueries}); one that cannot finish because the database stays busy closes
+     * the connection as "try again later" (1013), anything else as a server error (1011).
+     */
     void open(RealtimeConnection connection, OptionalLong lastEventId) {
         threads.executor().execute(() -> {
-            try {
-                long after = lastEventId.isPresent() ? lastEventId.getAsLong() : notifications.head();
+            try (var turn = setups.awaitTurn()) {
+                long after = lastEventId.isPresent() ? lastEventId.getAsLong() : turn.query(notifications::head);
                 connection.resumeAfter(after);
                 registry.add(connection);
-                for (var followed : follows.followedBy(connection.userId())) {
+                for (var followed : turn.query(() -> follows.followedBy(connection.userId()))) {
                     registry.applyFollow(
                             connection, followed.creatorId(), true, followed.changedAt(), followed.visibleFromId());
                 }
-                if (replay(connection, after)) {
+                if (replay(connection, after, turn)) {
                     connection.replayDone();
                 }
+            } catch (SetupQueries.SetupBusyException busy) {
+                log.info("A {} connection could not be set up in time: {}", connection.transport(), busy.getMessage());
+                metrics.setupBusy();
+                connection.close(CloseReason.BUSY);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 connection.close(CloseReason.SERVER_ERROR);
@@ -91,11 +101,13 @@ public class RealtimeConnections {
     }
 
     /** @return false if the connection closed during the replay */
-    private boolean replay(RealtimeConnection connection, long after) throws InterruptedException {
+    private boolean replay(RealtimeConnection connection, long after, SetupQueries.Turn turn)
+            throws InterruptedException, SetupQueries.SetupBusyException {
         long position = after;
         while (true) {
+            long from = position;
             List<StoredNotification> page =
-                    notifications.replayFor(connection.userId(), position, settings.replayPageSize());
+                    turn.query(() -> notifications.replayFor(connection.userId(), from, settings.replayPageSize()));
             for (StoredNotification notification : page) {
                 if (!connection.offerReplayed(frames.of(notification))) {
                     return false;

@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * What operators watch: open connections by transport, delivery latency from the event's time to
  * the frame written ({@code livedrop_notification_delivery_seconds}, with a percentiles histogram
- * for p50/p99 in Prometheus), clients dropped for being slow or dead, and replayed frames.
+ * for p50/p99 in Prometheus), clients dropped for being slow or dead, connections refused at set-up
+ * because the database stayed busy ({@code livedrop_notification_setup_busy_total}) and replayed
+ * frames.
  */
 @Component
 public class RealtimeMetrics {
@@ -25,6 +27,7 @@ public class RealtimeMetrics {
     private final Map<Transport, AtomicInteger> open = new EnumMap<>(Transport.class);
     private final Map<Transport, Timer> delivery = new EnumMap<>(Transport.class);
     private final Counter replayed;
+    private final Counter setupBusy;
 
     RealtimeMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -49,6 +52,9 @@ public class RealtimeMetrics {
         this.replayed = Counter.builder("livedrop.notification.replayed.events")
                 .description("Frames sent to a connection that resumed after a lastEventId")
                 .register(registry);
+        this.setupBusy = Counter.builder("livedrop.notification.setup.busy")
+                .description("Connections closed with 'try again later' because the database stayed busy during set-up")
+                .register(registry);
     }
 
     void opened(Transport transport) {
@@ -66,6 +72,10 @@ public class RealtimeMetrics {
     void delivered(Transport transport, Instant eventTime) {
         Duration latency = Duration.between(eventTime, clock.instant());
         delivery.get(transport).record(latency.isNegative() ? Duration.ZERO : latency);
+    }
+
+    void setupBusy() {
+        setupBusy.increment();
     }
 
     void replayed() {

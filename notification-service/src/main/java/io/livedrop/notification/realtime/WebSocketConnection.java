@@ -19,6 +19,8 @@ final class WebSocketConnection extends RealtimeConnection {
     /** 1013 "Try Again Later": the client fell behind and should resume with its last id. */
     static final CloseStatus FELL_BEHIND = new CloseStatus(1013, "Fell behind; reconnect with lastEventId");
     /** 1012 "Service Restart": this instance is going away; reconnect (to another) with the last id. */
+    static final CloseStatus BUSY = new CloseStatus(1013, "Busy; reconnect shortly with lastEventId");
+
     static final CloseStatus RESTART = new CloseStatus(1012, "Service restart; reconnect with lastEventId");
 
     private static final ByteBuffer PING_PAYLOAD = ByteBuffer.wrap(new byte[] {'h', 'b'});
@@ -51,6 +53,7 @@ final class WebSocketConnection extends RealtimeConnection {
         CloseStatus status = switch (reason) {
             case FELL_BEHIND -> FELL_BEHIND;
             case RESTART -> RESTART;
+            case BUSY -> BUSY;
             case UNRESPONSIVE -> CloseStatus.GOING_AWAY;
             case SERVER_ERROR -> CloseStatus.SERVER_ERROR;
             case GONE -> CloseStatus.NORMAL;
