@@ -95,7 +95,9 @@ class DependenciesDownTests {
         @Primary
         SecurityProperties unreachableJwks() throws Exception {
             return new SecurityProperties(
-                    "http://127.0.0.1:" + closedPort() + "/.well-known/jwks.json", TestJwtIssuer.ISSUER);
+                    "http://127.0.0.1:" + closedPort() + "/.well-known/jwks.json",
+                    TestJwtIssuer.ISSUER,
+                    java.time.Duration.ofSeconds(5));
         }
 
         private static int closedPort() throws Exception {

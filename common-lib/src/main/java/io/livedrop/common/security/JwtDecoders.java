@@ -1,6 +1,8 @@
 package io.livedrop.common.security;
 
+import java.time.Duration;
 import java.util.List;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -8,8 +10,13 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.web.client.RestTemplate;
 
-/** RS256 decoders against auth-service's JWKS that insist on our issuer and one audience. */
+/**
+ * RS256 decoders against auth-service's JWKS that insist on our issuer and one audience. A token
+ * that cannot be checked because the JWKS could not be fetched fails with a plain {@code
+ * JwtException}, not a {@code BadJwtException}: callers answer 503 for it, never 401.
+ */
 public final class JwtDecoders {
 
     private JwtDecoders() {}
@@ -17,10 +24,18 @@ public final class JwtDecoders {
     public static JwtDecoder forAudience(SecurityProperties properties, String audience) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .restOperations(jwksClient(properties.jwksTimeout()))
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience))));
         return decoder;
+    }
+
+    private static RestTemplate jwksClient(Duration timeout) {
+        var requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(timeout);
+        requests.setReadTimeout(timeout);
+        return new RestTemplate(requests);
     }
 }

@@ -25,6 +25,8 @@ public class TestInfrastructure {
     public static final String OWN_KAFKA = "livedrop.test.kafka-bootstrap-servers";
     /** Set by a test that needs a database of its own ({@link TestPostgres#isolatedJdbcUrl}). */
     public static final String OWN_DATABASE = "livedrop.test.datasource-url";
+    /** Set by a test that needs its own JWKS (e.g. one that cannot be reached). */
+    public static final String OWN_JWKS = "livedrop.test.jwks-uri";
 
     @Bean
     DynamicPropertyRegistrar sharedTestProperties(Environment environment) {
@@ -34,7 +36,9 @@ public class TestInfrastructure {
             registry.add("livedrop.kafka.partitions", () -> "3");
             registry.add("livedrop.redis.key-prefix", TestRedis::keyPrefix);
             registry.add(
-                    "livedrop.security.jwks-uri", () -> TestJwtIssuer.shared().jwksUri());
+                    "livedrop.security.jwks-uri",
+                    () -> ownOr(
+                            environment, OWN_JWKS, () -> TestJwtIssuer.shared().jwksUri()));
             registry.add("livedrop.security.issuer", () -> TestJwtIssuer.ISSUER);
         };
     }

@@ -7,6 +7,7 @@ import io.livedrop.common.security.Scopes;
 import io.livedrop.common.security.SecurityProperties;
 import java.util.Arrays;
 import java.util.Collection;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * {@code GET /api/realtime/token}) opens a stream; an access token does not. The reverse — a
  * realtime token used as a bearer token anywhere else — is refused by common-lib's resource server,
  * whose decoder wants the API audience. This decoder is deliberately not a {@link JwtDecoder} bean:
- * one would replace that shared decoder.
+ * one would replace that shared decoder. A token that cannot be checked because auth-service's keys
+ * cannot be fetched is answered 503, not 401.
  */
 @Component
 public class RealtimeTokens {
@@ -37,10 +39,14 @@ public class RealtimeTokens {
         Jwt jwt;
         try {
             jwt = decoder.decode(token);
-        } catch (JwtException invalid) {
+        } catch (BadJwtException invalid) {
             throw new ApiException(
                     ErrorCode.UNAUTHENTICATED,
                     "The realtime token is invalid or expired; get a new one from /api/realtime/token");
+        } catch (JwtException cannotCheck) {
+            // auth-service's keys could not be fetched: nothing is known about the token, so no 401
+            throw new ApiException(
+                    ErrorCode.SERVICE_UNAVAILABLE, "Tokens cannot be validated right now; connect again shortly");
         }
         if (!hasRealtimeScope(jwt.getClaim("scope"))
                 || jwt.getSubject() == null
