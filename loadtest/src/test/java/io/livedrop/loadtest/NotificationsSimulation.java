@@ -50,12 +50,25 @@ public class NotificationsSimulation extends Simulation {
     private final Duration receiveTimeout = Settings.seconds("receiveTimeout", 30);
 
     private final Fixtures fixtures = new Fixtures();
-    private final HttpClient webSockets = HttpClient.newHttpClient();
+    /**
+     * The JDK client reads all its WebSockets on one selector thread: with thousands of sockets that
+     * thread, not the server, would decide when a frame "arrives". Several clients share the sockets.
+     */
+    private final List<HttpClient> webSockets = java.util.stream.IntStream.range(
+                    0, Settings.integer("wsClients", Math.max(1, Math.min(16, sockets / 500))))
+            .mapToObj(i -> HttpClient.newHttpClient())
+            .toList();
+    /** Where sockets connect: the gateway (as clients do), or e.g. notification-service itself to see the gateway's share. */
+    private final String webSocketUrl =
+            Settings.text("wsUrl", Settings.gatewayUrl().replaceFirst("^http", "ws"));
+
+    private final AtomicInteger nextClient = new AtomicInteger();
     private final List<Api.User> followers = new CopyOnWriteArrayList<>();
     private final List<WebSocket> open = new CopyOnWriteArrayList<>();
     private final AtomicInteger connected = new AtomicInteger();
     private final AtomicInteger failedToConnect = new AtomicInteger();
     private final Map<String, Integer> closedBeforeEvent = new ConcurrentHashMap<>();
+    private final Map<String, Integer> connectFailures = new ConcurrentHashMap<>();
     private final Queue<Long> sinceEventTime = new ConcurrentLinkedQueue<>();
     private final Queue<Long> sinceStartsAt = new ConcurrentLinkedQueue<>();
     private volatile Api.User creator;
@@ -127,23 +140,34 @@ public class NotificationsSimulation extends Simulation {
     private Session connect(Session session) {
         if (!session.contains("realtimeToken")) {
             failedToConnect.incrementAndGet();
+            connectFailures.merge("no realtime token", 1, Integer::sum);
             return session;
         }
-        String url = Settings.gatewayUrl().replaceFirst("^http", "ws") + "/ws?token="
+        String url = webSocketUrl + "/ws?token="
                 + URLEncoder.encode(session.getString("realtimeToken"), StandardCharsets.UTF_8);
         webSockets
+                .get(Math.floorMod(nextClient.getAndIncrement(), webSockets.size()))
                 .newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(URI.create(url), new DropStartedListener())
                 .whenComplete((socket, error) -> {
                     if (error != null) {
                         failedToConnect.incrementAndGet();
+                        connectFailures.merge(failureReason(error), 1, Integer::sum);
                     } else {
                         open.add(socket);
                         connected.incrementAndGet();
                     }
                 });
         return session;
+    }
+
+    private static String failureReason(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause()
+                : error;
+        String message = String.valueOf(cause.getMessage());
+        return cause.getClass().getSimpleName() + ": " + message.substring(0, Math.min(80, message.length()));
     }
 
     /** Records the arrival of this drop's drop.started frame (frames may come in parts). */
@@ -227,7 +251,7 @@ public class NotificationsSimulation extends Simulation {
         Checks.afterRun("notifications", checks -> {
             checks.fact("sockets requested", sockets);
             checks.fact("sockets open", connected.get());
-            checks.fact("sockets failed to open", failedToConnect.get());
+            checks.fact("sockets failed to open", failedToConnect.get() + " " + connectFailures);
             checks.fact("drop", dropId + " startsAt " + startsAt);
             checks.fact("drop.started received", sinceEventTime.size());
             checks.fact("sockets ended before it", closedBeforeEvent);
