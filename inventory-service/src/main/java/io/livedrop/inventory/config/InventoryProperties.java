@@ -23,7 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * @param reserveBatchSize the most reserves of one drop handled in one transaction ({@code batching})
  * @param reserveBatchMaxWait how long a reserve may wait for its batch to fill before it is handled
  *     with whatever has arrived ({@code batching}; 0 = never wait)
- * @param reserveTimeout how long a caller waits for its batch before answering 503 ({@code batching})
+ * @param reserveTimeout how long a caller waits in the queue before it is withdrawn and answered 503;
+ *     once its batch is running, it may wait one more {@code reserveTimeout} for the outcome ({@code
+ *     batching})
  */
 @Validated
 @ConfigurationProperties("livedrop.inventory")

@@ -316,29 +316,37 @@ class BatchingReserverTests extends InventoryIntegrationTest {
     void aReserveWhoseBatchOutlivesTheTimeoutGetsTheBatchsAnswerAndOneStillQueuedIsWithdrawn() throws Exception {
         UUID dropId = drops.live(10, 1, null);
         // batches of one, at once: the first reserve's batch blocks on the drop's row, the second queues
-        BatchingReserver batcher = batcher(1, Duration.ZERO, Duration.ofMillis(500), new SimpleMeterRegistry());
+        BatchingReserver batcher = batcher(1, Duration.ZERO, Duration.ofSeconds(1), new SimpleMeterRegistry());
         Instant expiresAt = TestDrops.inAnHour();
         CompletableFuture<Object> inBatch;
-        CompletableFuture<Object> queued;
+        Object queuedAnswer;
         try (var rowLock = new DropRowLock(dataSource, dropId)) {
             inBatch = reserveAsync(batcher, command(dropId, "in-batch", 1, expiresAt));
-            Thread.sleep(100); // the drainer has taken it and waits for the row
-            queued = reserveAsync(batcher, command(dropId, "queued", 1, expiresAt));
-            // the queued one times out (t = 600 ms) while the row is still locked; the one in the batch
-            // timed out at 500 ms and now waits for its batch, which commits once the lock goes (700 ms)
-            Thread.sleep(600);
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> rowLockWaiters() > 0); // its batch is running, blocked on the row
+            CompletableFuture<Object> queued = reserveAsync(batcher, command(dropId, "queued", 1, expiresAt));
+            // the drainer is stuck with the first batch: the second reserve times out while still queued
+            queuedAnswer = queued.get(10, java.util.concurrent.TimeUnit.SECONDS);
         }
 
-        assertThat(inBatch.get(5, java.util.concurrent.TimeUnit.SECONDS))
-                .as("the batch committed the hold, so its caller gets it rather than a 503")
-                .isInstanceOfSatisfying(
-                        ReserveResult.class, held -> assertThat(held.created()).isTrue());
-        assertThat(queued.get(5, java.util.concurrent.TimeUnit.SECONDS))
+        assertThat(queuedAnswer)
                 .isInstanceOfSatisfying(
                         ReservingPausedException.class,
                         refused -> assertThat(refused.getMessage()).contains("nothing was reserved"));
+        assertThat(inBatch.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .as("its batch committed the hold after its first timeout, so the caller gets it rather than a 503")
+                .isInstanceOfSatisfying(
+                        ReserveResult.class, held -> assertThat(held.created()).isTrue());
         assertThat(drops.assertConsistent(dropId)).isEqualTo(new StockLevels(10, 9, 1, 0));
         batcher.stop();
+    }
+
+    private int rowLockWaiters() {
+        return jdbc.sql("""
+                        select count(*) from pg_stat_activity
+                        where datname = current_database() and wait_event_type = 'Lock'
+                        """).query(Integer.class).single();
     }
 
     @Test

@@ -47,8 +47,8 @@ public record NotificationProperties(
      * @param sseReconnectDelay the {@code retry:} an SSE client waits before reconnecting
      * @param allowedOrigins browser origins allowed to open the WebSocket (the token, not a cookie,
      *     authenticates, so any origin is safe by default)
-     * @param maxConcurrentSetups connections that may run their set-up queries (head, follows, replay)
-     *     at once; the others wait their turn, so a reconnect storm cannot drain the database pool
+     * @param maxConcurrentSetups set-up queries (follows, replay pages) that may run at once; the
+     *     others wait their turn, so a reconnect storm cannot drain the database pool
      * @param setupPatience how long a set-up may wait for its turn and retry a busy database before the
      *     connection is closed as "try again later" (WebSocket 1013)
      */

@@ -21,8 +21,8 @@ import org.springframework.web.socket.WebSocketSession;
  * run. A notification dispatched before the registration was committed before it, so the replay
  * (which reads after it, with commit-ordered ids) finds it; one dispatched later is held and
  * appended after the replay unless the replay already sent it (ids only move forward). A fresh
- * connection without a lastEventId starts at the current head the same way, so nothing committed
- * while it was being set up is lost.
+ * connection without a lastEventId starts at the tailer's position when it connected (the last id
+ * dispatched) the same way, so nothing dispatched while it was being set up is lost.
  */
 @Component
 public class RealtimeConnections {
@@ -37,6 +37,7 @@ public class RealtimeConnections {
     private final RealtimeThreads threads;
     private final NotificationProperties.Realtime settings;
     private final SetupQueries setups;
+    private final NotificationTailer tailer;
 
     RealtimeConnections(
             ConnectionRegistry registry,
@@ -45,6 +46,7 @@ public class RealtimeConnections {
             Frames frames,
             RealtimeMetrics metrics,
             RealtimeThreads threads,
+            NotificationTailer tailer,
             NotificationProperties properties) {
         this.registry = registry;
         this.follows = follows;
@@ -52,6 +54,7 @@ public class RealtimeConnections {
         this.frames = frames;
         this.metrics = metrics;
         this.threads = threads;
+        this.tailer = tailer;
         this.settings = properties.realtime();
         this.setups = new SetupQueries(settings.maxConcurrentSetups(), settings.setupPatience());
     }
@@ -69,21 +72,27 @@ public class RealtimeConnections {
     }
 
     /**
-     * Sets the connection up on a virtual thread; the caller (a handshake) returns at once. Set-ups
-     * take turns ({@link SetupQueries}); one that cannot finish because the database stays busy closes
-     * the connection as "try again later" (1013), anything else as a server error (1011).
+     * Sets the connection up on a virtual thread; the caller (a handshake) returns at once. The start
+     * of a fresh connection is the tailer's position now, taken before any wait: whatever is
+     * dispatched while the set-up waits for its queries is covered by the replay. Set-up queries
+     * take turns ({@link SetupQueries}); a set-up that cannot finish because the database stays busy
+     * closes the connection as "try again later" (1013), anything else as a server error (1011).
      */
     void open(RealtimeConnection connection, OptionalLong lastEventId) {
+        long after = lastEventId.isPresent() ? lastEventId.getAsLong() : tailer.position();
         threads.executor().execute(() -> {
-            try (var turn = setups.awaitTurn()) {
-                long after = lastEventId.isPresent() ? lastEventId.getAsLong() : turn.query(notifications::head);
+            SetupQueries.Setup setup = setups.begin();
+            try {
                 connection.resumeAfter(after);
                 registry.add(connection);
-                for (var followed : turn.query(() -> follows.followedBy(connection.userId()))) {
+                if (connection.isClosed()) {
+                    return;
+                }
+                for (var followed : setup.query(() -> follows.followedBy(connection.userId()))) {
                     registry.applyFollow(
                             connection, followed.creatorId(), true, followed.changedAt(), followed.visibleFromId());
                 }
-                if (replay(connection, after, turn)) {
+                if (replay(connection, after, setup)) {
                     connection.replayDone();
                 }
             } catch (SetupQueries.SetupBusyException busy) {
@@ -101,13 +110,16 @@ public class RealtimeConnections {
     }
 
     /** @return false if the connection closed during the replay */
-    private boolean replay(RealtimeConnection connection, long after, SetupQueries.Turn turn)
+    private boolean replay(RealtimeConnection connection, long after, SetupQueries.Setup setup)
             throws InterruptedException, SetupQueries.SetupBusyException {
         long position = after;
         while (true) {
+            if (connection.isClosed()) {
+                return false;
+            }
             long from = position;
             List<StoredNotification> page =
-                    turn.query(() -> notifications.replayFor(connection.userId(), from, settings.replayPageSize()));
+                    setup.query(() -> notifications.replayFor(connection.userId(), from, settings.replayPageSize()));
             for (StoredNotification notification : page) {
                 if (!connection.offerReplayed(frames.of(notification))) {
                     return false;

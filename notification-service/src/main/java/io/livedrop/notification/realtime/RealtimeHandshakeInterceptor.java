@@ -75,6 +75,9 @@ class RealtimeHandshakeInterceptor implements HandshakeInterceptor {
         if (refused.code() == ErrorCode.UNAUTHENTICATED) {
             response.getHeaders().set("WWW-Authenticate", "Bearer");
         }
+        if (refused.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+            response.getHeaders().set("Retry-After", "1");
+        }
         try {
             response.getBody().write(json.writeValueAsBytes(Problems.toJsonMap(problem)));
         } catch (java.io.IOException clientGone) {

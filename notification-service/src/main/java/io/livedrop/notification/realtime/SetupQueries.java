@@ -8,63 +8,56 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 
 /**
- * Runs the read queries of connection set-ups (head, follows, replay) so that a burst of new
- * connections queues instead of failing: at most {@code maxConcurrent} set-ups use the database at
- * once, leaving the rest of the pool to the consumer and the tailer, and a query that cannot get a
+ * Runs the read queries of connection set-ups (follows, replay pages) so that a burst of new
+ * connections queues instead of failing: at most {@code maxConcurrent} such queries run at once,
+ * leaving the rest of the pool to the consumer and the tailer, and a query that cannot get a
  * connection or hits a transient error is retried (reads only, so a retry is harmless) until the
- * set-up's patience runs out.
+ * set-up's patience runs out. The turn is held for one query only, never while frames are written
+ * to a (possibly slow) client.
  */
 final class SetupQueries {
 
     private static final long FIRST_BACKOFF_MILLIS = 50;
     private static final long MAX_BACKOFF_MILLIS = 1_000;
 
-    private final Semaphore permits;
+    private final Semaphore turns;
     private final Duration patience;
 
     SetupQueries(int maxConcurrent, Duration patience) {
-        this.permits = new Semaphore(maxConcurrent, true);
+        this.turns = new Semaphore(maxConcurrent, true);
         this.patience = patience;
     }
 
-    /** A set-up's turn: hold it while its queries run, then close it. */
-    Turn awaitTurn() throws InterruptedException, SetupBusyException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        if (!permits.tryAcquire(patience.toNanos(), TimeUnit.NANOSECONDS)) {
-            throw new SetupBusyException("No set-up slot within " + patience);
-        }
-        return new Turn(deadline);
+    /** One connection's set-up: its queries share one deadline. */
+    Setup begin() {
+        return new Setup(System.nanoTime() + patience.toNanos());
     }
 
-    final class Turn implements AutoCloseable {
+    final class Setup {
 
         private final long deadline;
-        private boolean closed;
 
-        private Turn(long deadline) {
+        private Setup(long deadline) {
             this.deadline = deadline;
         }
 
         <T> T query(Supplier<T> read) throws InterruptedException, SetupBusyException {
             long backoff = FIRST_BACKOFF_MILLIS;
             while (true) {
+                if (!turns.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    throw new SetupBusyException("No turn for a set-up query within " + patience);
+                }
                 try {
                     return read.get();
                 } catch (TransientDataAccessException | DataAccessResourceFailureException busy) {
                     if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoff) - deadline > 0) {
                         throw new SetupBusyException("Database busy for " + patience + ": " + busy.getMessage());
                     }
-                    Thread.sleep(backoff);
-                    backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+                } finally {
+                    turns.release();
                 }
-            }
-        }
-
-        @Override
-        public void close() {
-            if (!closed) {
-                closed = true;
-                permits.release();
+                Thread.sleep(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
         }
     }

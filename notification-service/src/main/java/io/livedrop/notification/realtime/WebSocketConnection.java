@@ -18,9 +18,9 @@ final class WebSocketConnection extends RealtimeConnection {
 
     /** 1013 "Try Again Later": the client fell behind and should resume with its last id. */
     static final CloseStatus FELL_BEHIND = new CloseStatus(1013, "Fell behind; reconnect with lastEventId");
-    /** 1012 "Service Restart": this instance is going away; reconnect (to another) with the last id. */
+    /** 1013 "Try Again Later": the set-up found the database too busy; reconnect shortly. */
     static final CloseStatus BUSY = new CloseStatus(1013, "Busy; reconnect shortly with lastEventId");
-
+    /** 1012 "Service Restart": this instance is going away; reconnect (to another) with the last id. */
     static final CloseStatus RESTART = new CloseStatus(1012, "Service restart; reconnect with lastEventId");
 
     private static final ByteBuffer PING_PAYLOAD = ByteBuffer.wrap(new byte[] {'h', 'b'});

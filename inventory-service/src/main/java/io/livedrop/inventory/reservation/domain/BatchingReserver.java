@@ -21,7 +21,7 @@ import org.springframework.context.SmartLifecycle;
  * that lives only while the drop has reserves waiting) hands them to {@link BatchReserveTransaction}
  * up to {@code reserveBatchSize} at a time — one transaction, one update and one commit of the drop's
  * row per batch instead of per reserve. Each caller waits for its own answer (at most {@code
- * reserveTimeout}).
+ * reserveTimeout} in the queue, one more once its batch is running).
  *
  * <p>A batch that fails as a whole (data changed by another instance, a constraint, the database) is
  * retried one reserve at a time through the {@link Reserver single-row reserver}, so every reserve
@@ -192,8 +192,9 @@ public class BatchingReserver implements Reserver, SmartLifecycle {
     public void stop() {
         accepting = false;
         queues.values().forEach(DropQueue::flush);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (unanswered.get() > 0 && System.nanoTime() < deadline) {
+        // a reserve in a running batch may wait two timeouts (see await)
+        long deadline = System.nanoTime() + 2 * timeout.toNanos();
+        while (unanswered.get() > 0 && System.nanoTime() - deadline < 0) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
