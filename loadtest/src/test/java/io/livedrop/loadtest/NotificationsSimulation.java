@@ -66,7 +66,6 @@ public class NotificationsSimulation extends Simulation {
     private final List<Api.User> followers = new CopyOnWriteArrayList<>();
     private final List<WebSocket> open = new CopyOnWriteArrayList<>();
     private final AtomicInteger connected = new AtomicInteger();
-    private final AtomicInteger failedToConnect = new AtomicInteger();
     private final Map<String, Integer> closedBeforeEvent = new ConcurrentHashMap<>();
     private final Map<String, Integer> connectFailures = new ConcurrentHashMap<>();
     private final Queue<Long> sinceEventTime = new ConcurrentLinkedQueue<>();
@@ -105,7 +104,7 @@ public class NotificationsSimulation extends Simulation {
             .exec(this::connect);
 
     private final ScenarioBuilder dropper = scenario("creator starts a drop")
-            .asLongAs(session -> connected.get() + failedToConnect.get() < sockets)
+            .asLongAs(session -> connected.get() + failedToConnect() < sockets)
             .on(pause(Duration.ofMillis(100)))
             .exec(http("POST /api/drops")
                     .post("/api/drops")
@@ -139,7 +138,6 @@ public class NotificationsSimulation extends Simulation {
 
     private Session connect(Session session) {
         if (!session.contains("realtimeToken")) {
-            failedToConnect.incrementAndGet();
             connectFailures.merge("no realtime token", 1, Integer::sum);
             return session;
         }
@@ -152,7 +150,6 @@ public class NotificationsSimulation extends Simulation {
                 .buildAsync(URI.create(url), new DropStartedListener())
                 .whenComplete((socket, error) -> {
                     if (error != null) {
-                        failedToConnect.incrementAndGet();
                         connectFailures.merge(failureReason(error), 1, Integer::sum);
                     } else {
                         open.add(socket);
@@ -160,6 +157,10 @@ public class NotificationsSimulation extends Simulation {
                     }
                 });
         return session;
+    }
+
+    private int failedToConnect() {
+        return connectFailures.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     private static String failureReason(Throwable error) {
@@ -251,7 +252,7 @@ public class NotificationsSimulation extends Simulation {
         Checks.afterRun("notifications", checks -> {
             checks.fact("sockets requested", sockets);
             checks.fact("sockets open", connected.get());
-            checks.fact("sockets failed to open", failedToConnect.get() + " " + connectFailures);
+            checks.fact("sockets failed to open", failedToConnect() + " " + connectFailures);
             checks.fact("drop", dropId + " startsAt " + startsAt);
             checks.fact("drop.started received", sinceEventTime.size());
             checks.fact("sockets ended before it", closedBeforeEvent);

@@ -6,6 +6,7 @@ import io.livedrop.common.error.ServletProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
@@ -30,7 +31,7 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
         if (ex instanceof AuthenticationServiceException) {
-            response.setHeader("Retry-After", "1");
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
             writer.write(
                     response,
                     Problems.of(

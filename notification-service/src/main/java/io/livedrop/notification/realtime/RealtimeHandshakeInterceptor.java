@@ -6,6 +6,7 @@ import io.livedrop.common.error.Problems;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -76,7 +77,7 @@ class RealtimeHandshakeInterceptor implements HandshakeInterceptor {
             response.getHeaders().set("WWW-Authenticate", "Bearer");
         }
         if (refused.code() == ErrorCode.SERVICE_UNAVAILABLE) {
-            response.getHeaders().set("Retry-After", "1");
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
         }
         try {
             response.getBody().write(json.writeValueAsBytes(Problems.toJsonMap(problem)));
