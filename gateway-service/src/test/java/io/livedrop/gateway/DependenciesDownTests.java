@@ -94,7 +94,7 @@ class DependenciesDownTests {
         @Bean
         @Primary
         SecurityProperties unreachableJwks() throws Exception {
-            return new SecurityProperties(
+            return SecurityProperties.of(
                     "http://127.0.0.1:" + closedPort() + "/.well-known/jwks.json",
                     TestJwtIssuer.ISSUER,
                     java.time.Duration.ofSeconds(5));

@@ -2,6 +2,8 @@ package io.livedrop.common.outbox;
 
 import io.livedrop.common.events.EventEnvelope;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +31,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int LOCK_NAMESPACE = 0x0B0C;
+    private static final int LANE_BUSY = -1;
+    private static final Duration BUSY_LANE_RETRY = Duration.ofMillis(100);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -58,24 +62,43 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** One pass over all lanes; returns the number of events published. */
+    /** One pass over the lanes that have unsent rows; returns the number of events published. */
     public int relayOnce() {
+        return relayPass().published();
+    }
+
+    /**
+     * One cheap look for lanes with unsent rows, then a transaction only per such lane: an idle relay
+     * costs one index-only query per poll instead of a transaction per lane.
+     */
+    private Pass relayPass() {
         int published = 0;
-        for (int lane = 0; lane < properties.lanes(); lane++) {
+        boolean contended = false;
+        for (int lane : lanesWithUnsentRows()) {
             if (!backoff.mayRun(lane)) {
                 continue;
             }
             try {
-                published += relayLane(lane);
+                int relayed = relayLane(lane);
+                contended |= relayed == LANE_BUSY;
+                published += Math.max(relayed, 0);
                 backoff.succeeded(lane);
             } catch (RuntimeException e) {
                 Duration pause = backoff.failed(lane);
                 log.warn("Outbox lane {} not relayed, retrying in {}: {}", lane, pause, e.getMessage());
             }
         }
-        return published;
+        return new Pass(published, contended);
     }
 
+    private List<Integer> lanesWithUnsentRows() {
+        return jdbc.sql("select distinct lane from outbox_event where sent_at is null and lane < :lanes")
+                .param("lanes", properties.lanes())
+                .query(Integer.class)
+                .list();
+    }
+
+    /** @return events published, or {@link #LANE_BUSY} when another instance is relaying the lane */
     private int relayLane(int lane) {
         Integer count = transactions.execute(status -> {
             boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:namespace, :lane)")
@@ -84,7 +107,7 @@ public class OutboxRelay implements SmartLifecycle {
                     .query(Boolean.class)
                     .single();
             if (!locked) {
-                return 0;
+                return LANE_BUSY;
             }
             List<PendingEvent> batch = jdbc.sql("""
                     select id, topic, event_key, payload, trace_headers from outbox_event
@@ -94,7 +117,7 @@ public class OutboxRelay implements SmartLifecycle {
                     """)
                     .param("lane", lane)
                     .param("limit", properties.batchSize())
-                    .query(PendingEvent.class)
+                    .query(PendingEvent::read)
                     .list();
             if (batch.isEmpty()) {
                 return 0;
@@ -132,8 +155,12 @@ public class OutboxRelay implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
-                if (relayOnce() == 0) {
-                    wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                Pass pass = relayPass();
+                if (pass.published() == 0) {
+                    // rows of a lane another instance holds are looked at again soon; otherwise the
+                    // relay sleeps until an own commit wakes it or the poll finds other instances' rows
+                    Duration wait = pass.contended() ? BUSY_LANE_RETRY : properties.pollInterval();
+                    wakeUps.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
                 }
             } catch (InterruptedException e) {
@@ -191,5 +218,18 @@ public class OutboxRelay implements SmartLifecycle {
         return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    record PendingEvent(long id, String topic, String eventKey, String payload, String traceHeaders) {}
+    private record Pass(int published, boolean contended) {}
+
+    record PendingEvent(long id, String topic, String eventKey, String payload, String traceHeaders) {
+
+        /** Mapped by hand: the generic mapper probes camel-case column names and throws for each miss. */
+        static PendingEvent read(ResultSet row, int rowNumber) throws SQLException {
+            return new PendingEvent(
+                    row.getLong("id"),
+                    row.getString("topic"),
+                    row.getString("event_key"),
+                    row.getString("payload"),
+                    row.getString("trace_headers"));
+        }
+    }
 }

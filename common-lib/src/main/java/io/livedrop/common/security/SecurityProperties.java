@@ -1,5 +1,6 @@
 package io.livedrop.common.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,6 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param issuer the {@code iss} every token must carry
  * @param jwksTimeout connect and read timeout of one JWKS fetch. Spring's default (Nimbus's 500 ms)
  *     turned valid tokens into errors while auth-service was busy under load
+ * @param verifiedTokenCacheSize how many verified tokens a process remembers ({@link VerifiedTokens})
+ * @param verifiedTokenMaxAge how long at most a verified token is honoured without checking it again
  */
 @Validated
 @ConfigurationProperties("livedrop.security")
@@ -21,4 +24,18 @@ public record SecurityProperties(
 
         @DefaultValue("livedrop-auth") String issuer,
 
-        @DefaultValue("5s") Duration jwksTimeout) {}
+        @DefaultValue("5s") Duration jwksTimeout,
+
+        @DefaultValue("100000") long verifiedTokenCacheSize,
+
+        @DefaultValue("5m") Duration verifiedTokenMaxAge) {
+
+    /** Properties with the default token cache, for code that builds decoders by hand (tests). */
+    public static SecurityProperties of(String jwksUri, String issuer, Duration jwksTimeout) {
+        return new SecurityProperties(jwksUri, issuer, jwksTimeout, 100_000, Duration.ofMinutes(5));
+    }
+
+    public VerifiedTokens verifiedTokens() {
+        return new VerifiedTokens(verifiedTokenCacheSize, verifiedTokenMaxAge, Clock.systemUTC());
+    }
+}

@@ -72,7 +72,7 @@ class JwksRetrievalTests {
     }
 
     private static SecurityProperties properties(String jwksUri, Duration timeout) {
-        return new SecurityProperties(jwksUri, TestJwtIssuer.ISSUER, timeout);
+        return SecurityProperties.of(jwksUri, TestJwtIssuer.ISSUER, timeout);
     }
 
     /** The shared test issuer's JWKS, answered only after {@code delay}. */

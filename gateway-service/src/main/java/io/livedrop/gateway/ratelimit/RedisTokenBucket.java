@@ -1,5 +1,8 @@
 package io.livedrop.gateway.ratelimit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,9 +16,12 @@ import reactor.core.publisher.Mono;
 @Component
 class RedisTokenBucket {
 
+    /**
+     * Read once into a string: a script built from a resource asks the resource for its last-modified
+     * time on every call (a failing file lookup inside the jar, per request).
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static final RedisScript<List<Long>> SCRIPT =
-            (RedisScript) RedisScript.of(new ClassPathResource("scripts/token_bucket.lua"), List.class);
+    private static final RedisScript<List<Long>> SCRIPT = (RedisScript) RedisScript.of(scriptText(), List.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final String keyPrefix;
@@ -44,5 +50,13 @@ class RedisTokenBucket {
      * @param remaining whole tokens left in the bucket
      * @param waitMillis when refused: how long until a token is available
      */
+    private static String scriptText() {
+        try (var in = new ClassPathResource("scripts/token_bucket.lua").getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("scripts/token_bucket.lua is missing from the gateway's jar", e);
+        }
+    }
+
     record Verdict(boolean allowed, long remaining, long waitMillis) {}
 }

@@ -1,6 +1,8 @@
 package io.livedrop.gateway.security;
 
+import io.livedrop.common.security.JwtDecoders;
 import io.livedrop.common.security.SecurityProperties;
+import io.livedrop.common.security.VerifiedTokens;
 import java.util.List;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -9,10 +11,11 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Mono;
 
 /**
  * The reactive twin of common-lib's {@code JwtDecoders}: RS256 with auth-service's keys ({@link
- * JwksKeySource}), our issuer, one audience.
+ * JwksKeySource}), our issuer, one audience; verified tokens are remembered until they expire.
  */
 final class ReactiveJwtDecoders {
 
@@ -22,9 +25,13 @@ final class ReactiveJwtDecoders {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys::keysFor)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
+        decoder.setClaimSetConverter(JwtDecoders.claimsWithPlainIssuer());
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience))));
-        return decoder;
+        VerifiedTokens verified = properties.verifiedTokens();
+        return token -> verified.find(token)
+                .map(Mono::just)
+                .orElseGet(() -> decoder.decode(token).map(jwt -> verified.remember(token, jwt)));
     }
 }

@@ -46,7 +46,7 @@ class RealtimeTokensTests {
     }
 
     private static SecurityProperties properties(String jwksUri) {
-        return new SecurityProperties(jwksUri, TestJwtIssuer.ISSUER, Duration.ofSeconds(1));
+        return SecurityProperties.of(jwksUri, TestJwtIssuer.ISSUER, Duration.ofSeconds(1));
     }
 
     private static int closedPort() throws IOException {

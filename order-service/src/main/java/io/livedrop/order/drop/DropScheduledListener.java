@@ -26,6 +26,7 @@ class DropScheduledListener {
 
     @KafkaListener(id = CONSUMER, groupId = GROUP_PREFIX + CONSUMER, topics = DropScheduled.TOPIC)
     void on(String json) {
-        handler.handle(CONSUMER, json, DropScheduled.class, event -> drops.save(event.data(), clock.instant()));
+        handler.handle(
+                CONSUMER, json, DropScheduled.class, event -> drops.save(event.data(), event.time(), clock.instant()));
     }
 }

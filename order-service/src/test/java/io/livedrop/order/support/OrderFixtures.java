@@ -133,8 +133,12 @@ public class OrderFixtures {
 
     /** Publishes an event as its producer's outbox relay would; returns the event id. */
     public UUID publish(String topic, String key, Object data) {
-        var envelope =
-                EventEnvelope.of(Ids.newId(), "test", topic, Instant.now().truncatedTo(ChronoUnit.MICROS), key, data);
+        return publishAt(topic, key, data, Instant.now());
+    }
+
+    /** Publishes an event that happened at {@code time} (e.g. an old one redelivered). */
+    public UUID publishAt(String topic, String key, Object data, Instant time) {
+        var envelope = EventEnvelope.of(Ids.newId(), "test", topic, time.truncatedTo(ChronoUnit.MICROS), key, data);
         kafka.send(topic, key, codec.write(envelope)).join();
         return envelope.id();
     }
