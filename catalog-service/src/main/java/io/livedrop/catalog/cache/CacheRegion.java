@@ -87,23 +87,30 @@ public final class CacheRegion {
      * @return the JSON body, or null when the loader found nothing (not cached)
      */
     public byte[] get(String id, Supplier<CachedValue> loader) {
+        CachedValue value = getValue(id, loader);
+        return value == null ? null : value.json();
+    }
+
+    /** Like {@link #get}, with the moment the body stops being true (for HTTP caching headers). */
+    public CachedValue getValue(String id, Supplier<CachedValue> loader) {
         String key = keyPrefix + id;
         CachedValue value = local.getIfPresent(key);
         if (value != null && value.validAt(clock.millis())) {
             hits.increment();
-            return value.json();
+            return value;
         }
         CompletableFuture<Lookup> mine = new CompletableFuture<>();
         CompletableFuture<Lookup> leader = inFlight.putIfAbsent(key, mine);
         if (leader != null) {
-            byte[] json = await(leader).json();
+            Lookup lookup = await(leader);
             hits.increment(); // served without a database read of its own: misses count database loads
-            return json;
+            return lookup.value();
         }
         try {
             Lookup lookup = lookup(key, loader);
             mine.complete(lookup);
-            return count(lookup);
+            count(lookup);
+            return lookup.value();
         } catch (RuntimeException | Error e) {
             mine.completeExceptionally(e);
             throw e;
@@ -143,7 +150,7 @@ public final class CacheRegion {
         CachedValue shared = fromRedis(key);
         if (shared != null) {
             local.put(key, shared);
-            return new Lookup(shared.json(), true);
+            return new Lookup(shared, true);
         }
         String lockKey = key + ":fill-lock";
         String token = Ids.newId().toString();
@@ -153,7 +160,7 @@ public final class CacheRegion {
                 CachedValue filledByOther = awaitOtherInstance(key);
                 if (filledByOther != null) {
                     local.put(key, filledByOther);
-                    return new Lookup(filledByOther.json(), true);
+                    return new Lookup(filledByOther, true);
                 }
             }
             CachedValue loaded = loader.get();
@@ -161,7 +168,7 @@ public final class CacheRegion {
                 return new Lookup(null, false);
             }
             store(key, loaded, generation);
-            return new Lookup(loaded.json(), false);
+            return new Lookup(loaded, false);
         } finally {
             if (locked) {
                 redis.unlock(lockKey, token);
@@ -204,9 +211,8 @@ public final class CacheRegion {
         return null;
     }
 
-    private byte[] count(Lookup lookup) {
+    private void count(Lookup lookup) {
         (lookup.fromCache() ? hits : misses).increment();
-        return lookup.json();
     }
 
     private static Lookup await(CompletableFuture<Lookup> leader) {
@@ -224,7 +230,7 @@ public final class CacheRegion {
         return Math.floorMod(key.hashCode(), STRIPES);
     }
 
-    private record Lookup(byte[] json, boolean fromCache) {}
+    private record Lookup(CachedValue value, boolean fromCache) {}
 
     /** An entry lives locally for localTtl, never past the moment its content stops being true. */
     private record LocalExpiry(long localTtlNanos, Clock clock) implements Expiry<String, CachedValue> {

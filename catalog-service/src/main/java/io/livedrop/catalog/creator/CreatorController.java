@@ -1,7 +1,7 @@
 package io.livedrop.catalog.creator;
 
-import io.livedrop.catalog.web.JsonBodies;
 import io.livedrop.catalog.web.PathIds;
+import io.livedrop.catalog.web.PublicCaching;
 import io.livedrop.catalog.web.UserIds;
 import io.livedrop.common.error.ErrorCode;
 import io.livedrop.common.security.AuthenticatedUser;
@@ -22,8 +22,11 @@ class CreatorController {
 
     private final Creators creators;
 
-    CreatorController(Creators creators) {
+    private final PublicCaching caching;
+
+    CreatorController(Creators creators, PublicCaching caching) {
         this.creators = creators;
+        this.caching = caching;
     }
 
     @PostMapping
@@ -36,7 +39,7 @@ class CreatorController {
 
     @GetMapping("/{id}")
     ResponseEntity<byte[]> get(@PathVariable String id) {
-        return JsonBodies.ok(creators.json(PathIds.parseOr404(id, ErrorCode.CREATOR_NOT_FOUND, "Creator")));
+        return caching.ok(creators.json(PathIds.parseOr404(id, ErrorCode.CREATOR_NOT_FOUND, "Creator")));
     }
 
     @PatchMapping("/me")

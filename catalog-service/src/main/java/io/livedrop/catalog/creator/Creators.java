@@ -105,8 +105,8 @@ public class Creators {
     }
 
     /** The profile as JSON, from the cache; 404 {@code CREATOR_NOT_FOUND} if there is none. */
-    byte[] json(UUID creatorId) {
-        byte[] body = cache.get(
+    CachedValue json(UUID creatorId) {
+        CachedValue body = cache.getValue(
                 creatorId.toString(),
                 () -> repository
                         .find(creatorId)

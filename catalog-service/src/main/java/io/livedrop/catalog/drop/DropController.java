@@ -1,7 +1,7 @@
 package io.livedrop.catalog.drop;
 
-import io.livedrop.catalog.web.JsonBodies;
 import io.livedrop.catalog.web.PathIds;
+import io.livedrop.catalog.web.PublicCaching;
 import io.livedrop.catalog.web.UserIds;
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;
@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.UUID;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -29,8 +30,11 @@ class DropController {
 
     private final Drops drops;
 
-    DropController(Drops drops) {
+    private final PublicCaching caching;
+
+    DropController(Drops drops, PublicCaching caching) {
         this.drops = drops;
+        this.caching = caching;
     }
 
     @PostMapping
@@ -42,7 +46,7 @@ class DropController {
     /** The hot read: a cache hit is a map lookup and a byte copy, no database and no serialization. */
     @GetMapping("/{id}")
     ResponseEntity<byte[]> get(@PathVariable String id) {
-        return JsonBodies.ok(drops.json(dropId(id)));
+        return caching.ok(drops.json(dropId(id)));
     }
 
     @PatchMapping("/{id}")
@@ -51,8 +55,9 @@ class DropController {
     }
 
     /** Public; {@code followed=true} narrows to creators the signed-in caller follows (401 when anonymous). */
+    /** A public list is cacheable until its first drop changes status; {@code followed=true} is personal. */
     @GetMapping
-    Page<DropView> list(
+    ResponseEntity<Page<DropView>> list(
             @RequestParam(defaultValue = "live") String status,
             @RequestParam(required = false) String creatorId,
             @RequestParam(defaultValue = "false") boolean followed,
@@ -65,7 +70,15 @@ class DropController {
                     .orElseThrow(
                             () -> new ApiException(ErrorCode.UNAUTHENTICATED, "followed=true needs a signed-in user")));
         }
-        return drops.page(DropStatus.parse(status), creator, follower, limit, cursor);
+        Page<DropView> page = drops.page(DropStatus.parse(status), creator, follower, limit, cursor);
+        if (followed) {
+            return ResponseEntity.ok()
+                    .cacheControl(CacheControl.noStore().cachePrivate())
+                    .body(page);
+        }
+        return ResponseEntity.ok()
+                .cacheControl(caching.publicUntil(drops.nextChangeOf(page)))
+                .body(page);
     }
 
     private static UUID dropId(String id) {

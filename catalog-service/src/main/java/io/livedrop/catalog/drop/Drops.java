@@ -21,7 +21,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -120,8 +122,8 @@ public class Drops {
     }
 
     /** The drop as JSON, from the cache; 404 {@code DROP_NOT_FOUND} if there is none. */
-    byte[] json(UUID dropId) {
-        byte[] body = cache.get(
+    CachedValue json(UUID dropId) {
+        CachedValue body = cache.getValue(
                 dropId.toString(),
                 () -> repository.find(dropId).map(this::cacheable).orElse(null));
         if (body == null) {
@@ -135,6 +137,16 @@ public class Drops {
         Instant now = clock.instant();
         return CachedValue.of(
                 json.writeValueAsBytes(drop.view(now)), DropStatus.nextChange(now, drop.startsAt(), drop.endsAt()));
+    }
+
+    /** The first moment a drop of the page changes status (null: none will). */
+    Instant nextChangeOf(Page<DropView> page) {
+        Instant now = clock.instant();
+        return page.items().stream()
+                .map(drop -> DropStatus.nextChange(now, drop.startsAt(), drop.endsAt()))
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     Page<DropView> page(DropStatus status, UUID creatorId, UUID followerId, int limit, String cursor) {

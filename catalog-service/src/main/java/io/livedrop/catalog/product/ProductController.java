@@ -1,7 +1,7 @@
 package io.livedrop.catalog.product;
 
-import io.livedrop.catalog.web.JsonBodies;
 import io.livedrop.catalog.web.PathIds;
+import io.livedrop.catalog.web.PublicCaching;
 import io.livedrop.catalog.web.UserIds;
 import io.livedrop.common.error.ErrorCode;
 import io.livedrop.common.pagination.Page;
@@ -29,9 +29,12 @@ class ProductController {
     private final Products products;
     private final ProductImages images;
 
-    ProductController(Products products, ProductImages images) {
+    private final PublicCaching caching;
+
+    ProductController(Products products, ProductImages images, PublicCaching caching) {
         this.products = products;
         this.images = images;
+        this.caching = caching;
     }
 
     @PostMapping
@@ -43,7 +46,7 @@ class ProductController {
 
     @GetMapping("/{id}")
     ResponseEntity<byte[]> get(@PathVariable String id) {
-        return JsonBodies.ok(products.json(productId(id)));
+        return caching.ok(products.json(productId(id)));
     }
 
     @PatchMapping("/{id}")

@@ -107,8 +107,8 @@ public class Products {
     }
 
     /** The product as JSON, from the cache; 404 {@code PRODUCT_NOT_FOUND} if there is none. */
-    byte[] json(UUID productId) {
-        byte[] body = cache.get(
+    CachedValue json(UUID productId) {
+        CachedValue body = cache.getValue(
                 productId.toString(),
                 () -> repository
                         .find(productId)

@@ -41,6 +41,14 @@ public final class CatalogClient {
         return send(request(path, token).header("Accept", "application/json").GET());
     }
 
+    /** A conditional GET, as a browser or a CDN revalidates what it cached. */
+    public Response getIfNoneMatch(String path, String etag) {
+        return send(request(path, null)
+                .header("Accept", "application/json")
+                .header("If-None-Match", etag)
+                .GET());
+    }
+
     /** A plain-text resource such as {@code /actuator/prometheus}. */
     public String getText(String path) {
         return send(request(path, null).header("Accept", "text/plain").GET()).raw();

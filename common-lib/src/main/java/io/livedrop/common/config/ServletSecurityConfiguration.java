@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -23,6 +24,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -42,6 +44,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnClass({SecurityFilterChain.class, JwtDecoder.class})
 @EnableConfigurationProperties(SecurityProperties.class)
 public class ServletSecurityConfiguration {
+
+    /**
+     * API.md: anything that depends on the caller is {@code Cache-Control: private, no-store}. A
+     * response that declared its own caching (a public read) keeps it; the header is written when the
+     * response commits, after the controller.
+     */
+    private static final HeaderWriter PRIVATE_UNLESS_PUBLIC = (request, response) -> {
+        if (!response.containsHeader(HttpHeaders.CACHE_CONTROL)) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        }
+    };
 
     @Bean
     @ConditionalOnMissingBean
@@ -69,6 +82,8 @@ public class ServletSecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers ->
+                        headers.cacheControl(cache -> cache.disable()).addHeaderWriter(PRIVATE_UNLESS_PUBLIC))
                 .authorizeHttpRequests(authorize -> {
                     authorize
                             .requestMatchers("/actuator/**", "/v3/api-docs/**", "/error")
