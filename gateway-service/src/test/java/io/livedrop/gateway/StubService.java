@@ -25,6 +25,8 @@ final class StubService {
 
     static final String STATUS = "X-Stub-Status";
     static final String DELAY = "X-Stub-Delay-Ms";
+    static final String CACHE_CONTROL = "X-Stub-Cache-Control";
+    static final String ETAG = "X-Stub-ETag";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -116,6 +118,12 @@ final class StubService {
         String status = headers.getFirst(STATUS);
         byte[] body = JSON.writeValueAsString(seen).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        if (headers.getFirst(CACHE_CONTROL) != null) {
+            exchange.getResponseHeaders().set("Cache-Control", headers.getFirst(CACHE_CONTROL));
+        }
+        if (headers.getFirst(ETAG) != null) {
+            exchange.getResponseHeaders().set("ETag", headers.getFirst(ETAG));
+        }
         // services echo the request id; the gateway must still send exactly one
         exchange.getResponseHeaders().set("X-Request-Id", "echoed-by-" + name);
         try {
