@@ -110,13 +110,37 @@ class RateLimitTests {
                         .send()
                         .status())
                 .isEqualTo(200);
-        // a signed-in user behind the same IP is counted as that user, not as the IP
-        assertThat(gateway.post("/api/auth/logout")
+        // elsewhere, a signed-in user behind the same IP is counted as that user, not as the IP
+        assertThat(gateway.post("/api/orders")
                         .from(ip)
                         .bearer(tokens.userToken(UUID.randomUUID().toString()))
                         .send()
                         .status())
                 .isEqualTo(200);
+    }
+
+    /**
+     * Item 4 of issue 15: with the auth bucket keyed by the token's user, one IP with a stream of
+     * fresh accounts' tokens had unlimited sign-in attempts.
+     */
+    @Test
+    void authBucketIsPerClientIpEvenWhenEveryRequestCarriesAnotherUsersToken() {
+        String ip = GatewayClient.randomClientIp();
+
+        GatewayClient.Reply refused = firstRefusal(() -> gateway.post("/api/auth/login")
+                .from(ip)
+                .bearer(tokens.userToken(UUID.randomUUID().toString()))
+                .send());
+
+        assertThat(refused.code()).isEqualTo("RATE_LIMITED");
+        // every auth endpoint shares the IP's bucket, signed in or not
+        assertThat(gateway.post("/api/auth/logout")
+                        .from(ip)
+                        .bearer(tokens.userToken(UUID.randomUUID().toString()))
+                        .send()
+                        .status())
+                .isEqualTo(429);
+        assertThat(gateway.post("/api/auth/refresh").from(ip).send().status()).isEqualTo(429);
     }
 
     @Test

@@ -22,7 +22,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 enum RateLimitPolicy {
     STANDARD,
-    /** Sign-up, login, refresh, logout: the targets of credential stuffing, mostly anonymous. */
+    /**
+     * Sign-up, login, refresh, logout: the targets of credential stuffing. Always per client IP, also
+     * when a token is attached (a stream of fresh accounts' tokens must not buy fresh buckets).
+     */
     AUTH,
     /** Placing orders: the flash-sale hot path, where a script could grab stock. */
     ORDERS;
@@ -33,6 +36,8 @@ enum RateLimitPolicy {
     private static final PathPattern AUTH_PATHS = PARSER.parse("/api/auth/**");
     private static final PathPattern ORDER_COLLECTION = PARSER.parse("/api/orders");
     private static final PathPattern ORDER_COLLECTION_SLASH = PARSER.parse("/api/orders/");
+    private static final PathPattern LOGIN = PARSER.parse("/api/auth/login");
+    private static final PathPattern LOGIN_SLASH = PARSER.parse("/api/auth/login/");
 
     static RateLimitPolicy of(ServerHttpRequest request) {
         PathContainer path = request.getPath().pathWithinApplication();
@@ -44,6 +49,12 @@ enum RateLimitPolicy {
             return ORDERS;
         }
         return STANDARD;
+    }
+
+    /** A sign-in attempt, however its path is spelled: the one request whose bucket fails closed. */
+    static boolean isLogin(ServerHttpRequest request) {
+        PathContainer path = request.getPath().pathWithinApplication();
+        return HttpMethod.POST.equals(request.getMethod()) && (LOGIN.matches(path) || LOGIN_SLASH.matches(path));
     }
 
     String tag() {
