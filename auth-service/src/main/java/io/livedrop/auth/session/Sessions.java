@@ -33,6 +33,7 @@ public class Sessions {
 
     private final Users users;
     private final RefreshTokens refreshTokens;
+    private final LoginThrottle loginThrottle;
     private final PasswordHashing passwords;
     private final TokenIssuer tokens;
     private final TransactionTemplate transactions;
@@ -43,6 +44,7 @@ public class Sessions {
     Sessions(
             Users users,
             RefreshTokens refreshTokens,
+            LoginThrottle loginThrottle,
             PasswordHashing passwords,
             TokenIssuer tokens,
             TransactionTemplate transactions,
@@ -51,6 +53,7 @@ public class Sessions {
             MeterRegistry meters) {
         this.users = users;
         this.refreshTokens = refreshTokens;
+        this.loginThrottle = loginThrottle;
         this.passwords = passwords;
         this.tokens = tokens;
         this.transactions = transactions;
@@ -72,8 +75,17 @@ public class Sessions {
         return session(signedIn.user(), signedIn.refreshToken());
     }
 
-    /** @throws ApiException INVALID_CREDENTIALS, the same for an unknown email and a wrong password */
+    /**
+     * @throws ApiException INVALID_CREDENTIALS, the same for an unknown email and a wrong password;
+     *     RATE_LIMITED (with the seconds to wait) while the email is locked out after too many
+     *     unsuccessful attempts, again the same for unknown emails
+     */
     Session login(String email, String password) {
+        var lockedFor = loginThrottle.admit(email);
+        if (lockedFor.isPresent()) {
+            meters.counter("livedrop.auth.logins", "outcome", "throttled").increment();
+            throw new LoginThrottledException(lockedFor.get());
+        }
         var credentials = users.findCredentials(email);
         boolean valid;
         if (credentials.isPresent()) {
@@ -87,6 +99,7 @@ public class Sessions {
         if (!valid) {
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "Email or password is incorrect");
         }
+        loginThrottle.succeeded(email);
         UserAccount user = credentials.get().user();
         if (passwords.needsRehash(credentials.get().passwordHash())) {
             users.updatePasswordHash(user.id(), passwords.hash(password));
