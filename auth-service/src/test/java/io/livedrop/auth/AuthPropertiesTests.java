@@ -44,6 +44,7 @@ class AuthPropertiesTests {
         return new AuthProperties(
                 access,
                 Duration.ofDays(30),
+                Duration.ofDays(30),
                 realtime,
                 Duration.ofMinutes(5),
                 10,

@@ -93,6 +93,7 @@ class KeyBootstrapConcurrencyTests {
         return new AuthProperties(
                 Duration.ofMinutes(15),
                 Duration.ofDays(30),
+                Duration.ofDays(30),
                 Duration.ofMinutes(5),
                 Duration.ofMinutes(5),
                 4,

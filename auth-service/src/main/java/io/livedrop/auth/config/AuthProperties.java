@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param accessTokenTtl lifetime of a user access token ({@code ACCESS_TOKEN_TTL})
  * @param refreshTokenTtl lifetime of each refresh token ({@code REFRESH_TOKEN_TTL})
+ * @param sessionMaxLifetime absolute lifetime of a refresh-token family from its sign-in or sign-up:
+ *     no refresh token of it lives longer, however often it is refreshed ({@code SESSION_MAX_LIFETIME})
  * @param realtimeTokenTtl lifetime of a realtime token, at most 5 minutes ({@code REALTIME_TOKEN_TTL})
  * @param serviceTokenTtl lifetime of a service token ({@code SERVICE_TOKEN_TTL})
  * @param bcryptCost bcrypt work factor ({@code PASSWORD_BCRYPT_COST})
@@ -30,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
 public record AuthProperties(
         @DefaultValue("PT15M") @NotNull Duration accessTokenTtl,
         @DefaultValue("P30D") @NotNull Duration refreshTokenTtl,
+        @DefaultValue("P30D") @NotNull Duration sessionMaxLifetime,
         @DefaultValue("PT5M") @NotNull Duration realtimeTokenTtl,
         @DefaultValue("PT5M") @NotNull Duration serviceTokenTtl,
         @DefaultValue("10") @Min(4) @Max(31) int bcryptCost,
@@ -47,6 +50,7 @@ public record AuthProperties(
     public AuthProperties {
         requirePositive("access-token-ttl", accessTokenTtl);
         requirePositive("refresh-token-ttl", refreshTokenTtl);
+        requirePositive("session-max-lifetime", sessionMaxLifetime);
         requirePositive("realtime-token-ttl", realtimeTokenTtl);
         requirePositive("service-token-ttl", serviceTokenTtl);
         if (realtimeTokenTtl != null && realtimeTokenTtl.compareTo(MAX_REALTIME_TOKEN_TTL) > 0) {

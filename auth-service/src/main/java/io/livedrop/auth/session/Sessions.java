@@ -23,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sign-up, sign-in, refresh and sign-out. A sign-in starts a refresh-token family; each refresh uses
  * up the presented token and adds its successor to the family; a used token presented again revokes
  * the family (401 REFRESH_TOKEN_REUSED), so a stolen token and its legitimate twin both stop working.
+ * A family (a session) ends {@code SESSION_MAX_LIFETIME} after its sign-in however often it is
+ * refreshed: no successor outlives that, and a refresh after it is 401 INVALID_REFRESH_TOKEN.
  */
 @Service
 public class Sessions {
@@ -111,15 +113,17 @@ public class Sessions {
 
     /**
      * @throws ApiException REFRESH_TOKEN_REUSED for a used token (its family is revoked, and that
-     *     commits); INVALID_REFRESH_TOKEN for an unknown, expired or revoked one
+     *     commits); INVALID_REFRESH_TOKEN for an unknown, expired or revoked one, or one whose session
+     *     is older than the absolute session lifetime
      */
     Session refresh(String presentedToken) {
         byte[] hash = OpaqueTokens.hash(presentedToken);
         Instant now = now();
         RefreshOutcome outcome = transactions.execute(status -> {
-            var claimed = refreshTokens.claim(hash, now);
+            var claimed = refreshTokens.claim(hash, now, now.minus(properties.sessionMaxLifetime()));
             if (claimed.isPresent()) {
-                String next = issueInFamily(claimed.get().familyId(), now);
+                Instant sessionEnds = claimed.get().sessionStartedAt().plus(properties.sessionMaxLifetime());
+                String next = issueInFamily(claimed.get().familyId(), now, sessionEnds);
                 return new RefreshOutcome.Rotated(claimed.get().userId(), next);
             }
             var unclaimable = refreshTokens.find(hash);
@@ -177,12 +181,15 @@ public class Sessions {
     private String startFamily(UUID userId, Instant now) {
         UUID familyId = Ids.newId();
         refreshTokens.startFamily(familyId, userId, now);
-        return issueInFamily(familyId, now);
+        return issueInFamily(familyId, now, now.plus(properties.sessionMaxLifetime()));
     }
 
-    private String issueInFamily(UUID familyId, Instant now) {
+    /** A token with the sliding lifetime, but never past the end of its session. */
+    private String issueInFamily(UUID familyId, Instant now, Instant sessionEnds) {
         String token = OpaqueTokens.generate();
-        refreshTokens.insert(OpaqueTokens.hash(token), familyId, now, now.plus(properties.refreshTokenTtl()));
+        Instant sliding = now.plus(properties.refreshTokenTtl());
+        Instant expiresAt = sliding.isBefore(sessionEnds) ? sliding : sessionEnds;
+        refreshTokens.insert(OpaqueTokens.hash(token), familyId, now, expiresAt);
         return token;
     }
 
