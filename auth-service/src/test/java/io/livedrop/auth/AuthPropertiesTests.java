@@ -42,7 +42,28 @@ class AuthPropertiesTests {
 
     private static AuthProperties properties(Duration access, Duration realtime, AuthProperties.Keys keys) {
         return new AuthProperties(
-                access, Duration.ofDays(30), realtime, Duration.ofMinutes(5), 10, "a:b", keys, Duration.ofHours(1));
+                access,
+                Duration.ofDays(30),
+                Duration.ofDays(30),
+                realtime,
+                Duration.ofMinutes(5),
+                10,
+                "a:b",
+                keys,
+                Duration.ofHours(1),
+                loginThrottle());
+    }
+
+    @Test
+    void loginLockOutsMustBeRememberedLongerThanTheyLast() {
+        assertThatThrownBy(() -> new AuthProperties.LoginThrottle(
+                        5, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofDays(2), Duration.ofDays(1)))
+                .hasMessageContaining("retention");
+    }
+
+    private static AuthProperties.LoginThrottle loginThrottle() {
+        return new AuthProperties.LoginThrottle(
+                5, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(1));
     }
 
     private static AuthProperties.Keys keys(Duration retention) {

@@ -93,6 +93,7 @@ class KeyBootstrapConcurrencyTests {
         return new AuthProperties(
                 Duration.ofMinutes(15),
                 Duration.ofDays(30),
+                Duration.ofDays(30),
                 Duration.ofMinutes(5),
                 Duration.ofMinutes(5),
                 4,
@@ -104,6 +105,8 @@ class KeyBootstrapConcurrencyTests {
                         Duration.ofHours(1),
                         Duration.ofSeconds(30),
                         Duration.ofMinutes(10)),
-                Duration.ofHours(1));
+                Duration.ofHours(1),
+                new AuthProperties.LoginThrottle(
+                        5, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(1)));
     }
 }

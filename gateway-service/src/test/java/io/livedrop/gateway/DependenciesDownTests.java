@@ -20,8 +20,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 /**
  * The gateway when its own dependencies are gone (a second Spring context whose Redis and JWKS are on
  * ports where nothing listens). Redis down: requests pass without rate limiting (fail open), counted
- * in {@code livedrop_gateway_ratelimit_failopen_total}. JWKS unreachable: a token cannot be checked,
- * which is 503, not a 401 that would tell the client its token is bad.
+ * in {@code livedrop_gateway_ratelimit_failopen_total}, except sign-ins, which get 503 (fail closed).
+ * JWKS unreachable: a token cannot be checked, which is 503, not a 401 that would tell the client its
+ * token is bad.
  */
 @GatewayIntegrationTest
 @Import(DependenciesDownTests.UnreachableDependencies.class)
@@ -38,9 +39,9 @@ class DependenciesDownTests {
         GatewayClient gateway = new GatewayClient(port);
         String ip = GatewayClient.randomClientIp();
 
-        // far more than the auth bucket holds: nothing is limited while Redis is away
+        // far more than the auth bucket holds: nothing but sign-in is limited while Redis is away
         for (int i = 0; i < StubUpstreams.STRICT_BURST * 3; i++) {
-            var reply = gateway.post("/api/auth/login").from(ip).send();
+            var reply = gateway.post("/api/auth/register").from(ip).send();
             assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
             assertThat(reply.service()).isEqualTo("auth-service");
             assertThat(reply.header("X-RateLimit-Remaining")).isNull();
@@ -53,6 +54,31 @@ class DependenciesDownTests {
                         .counter()
                         .count())
                 .isGreaterThanOrEqualTo(StubUpstreams.STRICT_BURST * 3);
+    }
+
+    /** Sign-in throttling is a security control: without Redis, sign-ins wait instead of going unlimited. */
+    @Test
+    void loginFailsClosedWithServiceUnavailable() {
+        GatewayClient gateway = new GatewayClient(port);
+        int authHitsBefore = StubUpstreams.AUTH.hits();
+        double failClosedBefore = failedClosed();
+
+        for (String path : new String[] {"/api/auth/login", "/api/%61uth/login"}) {
+            var reply = gateway.post(path).send();
+            assertThat(reply.status()).as(path + ": " + reply).isEqualTo(503);
+            assertThat(reply.code()).isEqualTo("SERVICE_UNAVAILABLE");
+            assertThat(reply.header("Retry-After")).isEqualTo("1");
+            assertThat(reply.header("X-Request-Id")).isNotBlank();
+        }
+
+        assertThat(StubUpstreams.AUTH.hits()).isEqualTo(authHitsBefore);
+        assertThat(failedClosed()).isEqualTo(failClosedBefore + 2);
+    }
+
+    private double failedClosed() {
+        return meters.find("livedrop.gateway.ratelimit.failclosed").tag("route", "auth").counters().stream()
+                .mapToDouble(counter -> counter.count())
+                .sum();
     }
 
     @Test

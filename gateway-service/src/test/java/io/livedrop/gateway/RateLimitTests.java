@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -108,13 +110,37 @@ class RateLimitTests {
                         .send()
                         .status())
                 .isEqualTo(200);
-        // a signed-in user behind the same IP is counted as that user, not as the IP
-        assertThat(gateway.post("/api/auth/logout")
+        // elsewhere, a signed-in user behind the same IP is counted as that user, not as the IP
+        assertThat(gateway.post("/api/orders")
                         .from(ip)
                         .bearer(tokens.userToken(UUID.randomUUID().toString()))
                         .send()
                         .status())
                 .isEqualTo(200);
+    }
+
+    /**
+     * Item 4 of issue 15: with the auth bucket keyed by the token's user, one IP with a stream of
+     * fresh accounts' tokens had unlimited sign-in attempts.
+     */
+    @Test
+    void authBucketIsPerClientIpEvenWhenEveryRequestCarriesAnotherUsersToken() {
+        String ip = GatewayClient.randomClientIp();
+
+        GatewayClient.Reply refused = firstRefusal(() -> gateway.post("/api/auth/login")
+                .from(ip)
+                .bearer(tokens.userToken(UUID.randomUUID().toString()))
+                .send());
+
+        assertThat(refused.code()).isEqualTo("RATE_LIMITED");
+        // every auth endpoint shares the IP's bucket, signed in or not
+        assertThat(gateway.post("/api/auth/logout")
+                        .from(ip)
+                        .bearer(tokens.userToken(UUID.randomUUID().toString()))
+                        .send()
+                        .status())
+                .isEqualTo(429);
+        assertThat(gateway.post("/api/auth/refresh").from(ip).send().status()).isEqualTo(429);
     }
 
     @Test
@@ -128,6 +154,77 @@ class RateLimitTests {
                 .send();
 
         assertThat(spoofed.status()).isEqualTo(429);
+    }
+
+    @Test
+    void percentEncodedLoginPathSharesTheAuthBucket() {
+        String ip = GatewayClient.randomClientIp();
+        firstRefusal(() -> gateway.post("/api/auth/login").from(ip).send());
+
+        // routed to auth-service as /api/auth/login: the same (empty) bucket, not the standard one
+        GatewayClient.Reply encoded = gateway.post("/api/%61uth/login").from(ip).send();
+
+        assertThat(encoded.status()).as(encoded.toString()).isEqualTo(429);
+        assertThat(encoded.header("X-RateLimit-Burst-Capacity")).isEqualTo(Integer.toString(STRICT_BURST));
+    }
+
+    @Test
+    void percentEncodedOrderPathSharesTheOrdersBucket() {
+        String token = tokens.userToken(UUID.randomUUID().toString());
+        firstRefusal(() -> gateway.post("/api/orders").bearer(token).send());
+
+        GatewayClient.Reply encoded =
+                gateway.post("/api/%6Frders").bearer(token).send();
+
+        assertThat(encoded.status()).as(encoded.toString()).isEqualTo(429);
+        assertThat(encoded.header("X-RateLimit-Burst-Capacity")).isEqualTo(Integer.toString(STRICT_BURST));
+    }
+
+    /**
+     * However the path is spelled, a request that reaches auth-service's login or order-service's
+     * order placement is charged to the strict bucket; the spellings the router does not take the same
+     * way never get through (400 from the firewall, 404 unrouted).
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/api/auth/login",
+                "/api/%61uth/login",
+                "/api/%61%75%74%68/login",
+                "/api/auth/%6Cogin",
+                "/api/auth/login/",
+                "/api//auth/login",
+                "/api/auth//login",
+                "/api/./auth/login",
+                "/api/x/../auth/login",
+                "/api/AUTH/login",
+                "/API/auth/login",
+                "/api/auth;x=1/login",
+                "/api/%2561uth/login",
+                "/api%2Fauth/login",
+                "/api/orders",
+                "/api/%6Frders",
+                "/api/%6frders/",
+                "/api/orders/",
+                "/api//orders",
+                "/api/./orders",
+                "/api/Orders",
+                "/api/orders;x=1",
+                "/api/orders%2F",
+            })
+    void everySpellingThatIsRoutedToAStrictEndpointTakesFromTheStrictBucket(String path) {
+        GatewayClient.Reply reply = gateway.post(path)
+                .bearer(tokens.userToken(UUID.randomUUID().toString()))
+                .send();
+
+        if (reply.service() == null) {
+            assertThat(reply.status()).as(reply.toString()).isIn(400, 404);
+        } else {
+            assertThat(reply.service()).isIn("auth-service", "order-service");
+            assertThat(reply.header("X-RateLimit-Burst-Capacity"))
+                    .as(path + " → " + reply.service())
+                    .isEqualTo(Integer.toString(STRICT_BURST));
+        }
     }
 
     @Test

@@ -17,8 +17,8 @@ class RefreshTokens {
         this.jdbc = jdbc;
     }
 
-    /** A token this request has used up, and where its successor goes. */
-    record Claimed(UUID familyId, UUID userId) {}
+    /** A token this request has used up, and where its successor goes (and when its session began). */
+    record Claimed(UUID familyId, UUID userId, Instant sessionStartedAt) {}
 
     /** A token that could not be claimed: does it exist, and was it used? */
     record Unclaimable(UUID familyId, boolean used) {}
@@ -44,11 +44,12 @@ class RefreshTokens {
     }
 
     /**
-     * Uses up an unused, unexpired token of a live family. Of two concurrent claims of one token the
+     * Uses up an unused, unexpired token of a live family whose session started after {@code
+     * sessionsStartedAfter} (the absolute session lifetime). Of two concurrent claims of one token the
      * second waits on the row lock of the first and, once that commits, finds {@code used_at} set and
      * claims nothing: exactly one wins.
      */
-    Optional<Claimed> claim(byte[] tokenHash, Instant now) {
+    Optional<Claimed> claim(byte[] tokenHash, Instant now, Instant sessionsStartedAfter) {
         return jdbc.sql("""
                         update refresh_token t
                            set used_at = :now
@@ -58,12 +59,16 @@ class RefreshTokens {
                            and t.expires_at > :now
                            and f.id = t.family_id
                            and f.revoked_at is null
-                        returning t.family_id, f.user_id
+                           and f.created_at > :sessionsStartedAfter
+                        returning t.family_id, f.user_id, f.created_at
                         """)
                 .param("hash", tokenHash)
                 .param("now", SqlTimes.utc(now))
-                .query((rs, n) ->
-                        new Claimed(rs.getObject("family_id", UUID.class), rs.getObject("user_id", UUID.class)))
+                .param("sessionsStartedAfter", SqlTimes.utc(sessionsStartedAfter))
+                .query((rs, n) -> new Claimed(
+                        rs.getObject("family_id", UUID.class),
+                        rs.getObject("user_id", UUID.class),
+                        SqlTimes.instant(rs, "created_at")))
                 .optional();
     }
 

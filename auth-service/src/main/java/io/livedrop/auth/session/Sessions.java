@@ -23,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sign-up, sign-in, refresh and sign-out. A sign-in starts a refresh-token family; each refresh uses
  * up the presented token and adds its successor to the family; a used token presented again revokes
  * the family (401 REFRESH_TOKEN_REUSED), so a stolen token and its legitimate twin both stop working.
+ * A family (a session) ends {@code SESSION_MAX_LIFETIME} after its sign-in however often it is
+ * refreshed: no successor outlives that, and a refresh after it is 401 INVALID_REFRESH_TOKEN.
  */
 @Service
 public class Sessions {
@@ -33,6 +35,7 @@ public class Sessions {
 
     private final Users users;
     private final RefreshTokens refreshTokens;
+    private final LoginThrottle loginThrottle;
     private final PasswordHashing passwords;
     private final TokenIssuer tokens;
     private final TransactionTemplate transactions;
@@ -43,6 +46,7 @@ public class Sessions {
     Sessions(
             Users users,
             RefreshTokens refreshTokens,
+            LoginThrottle loginThrottle,
             PasswordHashing passwords,
             TokenIssuer tokens,
             TransactionTemplate transactions,
@@ -51,6 +55,7 @@ public class Sessions {
             MeterRegistry meters) {
         this.users = users;
         this.refreshTokens = refreshTokens;
+        this.loginThrottle = loginThrottle;
         this.passwords = passwords;
         this.tokens = tokens;
         this.transactions = transactions;
@@ -72,8 +77,17 @@ public class Sessions {
         return session(signedIn.user(), signedIn.refreshToken());
     }
 
-    /** @throws ApiException INVALID_CREDENTIALS, the same for an unknown email and a wrong password */
+    /**
+     * @throws ApiException INVALID_CREDENTIALS, the same for an unknown email and a wrong password;
+     *     RATE_LIMITED (with the seconds to wait) while the email is locked out after too many
+     *     unsuccessful attempts, again the same for unknown emails
+     */
     Session login(String email, String password) {
+        var lockedFor = loginThrottle.admit(email);
+        if (lockedFor.isPresent()) {
+            meters.counter("livedrop.auth.logins", "outcome", "throttled").increment();
+            throw new LoginThrottledException(lockedFor.get());
+        }
         var credentials = users.findCredentials(email);
         boolean valid;
         if (credentials.isPresent()) {
@@ -87,6 +101,7 @@ public class Sessions {
         if (!valid) {
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "Email or password is incorrect");
         }
+        loginThrottle.succeeded(email);
         UserAccount user = credentials.get().user();
         if (passwords.needsRehash(credentials.get().passwordHash())) {
             users.updatePasswordHash(user.id(), passwords.hash(password));
@@ -98,15 +113,17 @@ public class Sessions {
 
     /**
      * @throws ApiException REFRESH_TOKEN_REUSED for a used token (its family is revoked, and that
-     *     commits); INVALID_REFRESH_TOKEN for an unknown, expired or revoked one
+     *     commits); INVALID_REFRESH_TOKEN for an unknown, expired or revoked one, or one whose session
+     *     is older than the absolute session lifetime
      */
     Session refresh(String presentedToken) {
         byte[] hash = OpaqueTokens.hash(presentedToken);
         Instant now = now();
         RefreshOutcome outcome = transactions.execute(status -> {
-            var claimed = refreshTokens.claim(hash, now);
+            var claimed = refreshTokens.claim(hash, now, now.minus(properties.sessionMaxLifetime()));
             if (claimed.isPresent()) {
-                String next = issueInFamily(claimed.get().familyId(), now);
+                Instant sessionEnds = claimed.get().sessionStartedAt().plus(properties.sessionMaxLifetime());
+                String next = issueInFamily(claimed.get().familyId(), now, sessionEnds);
                 return new RefreshOutcome.Rotated(claimed.get().userId(), next);
             }
             var unclaimable = refreshTokens.find(hash);
@@ -164,12 +181,15 @@ public class Sessions {
     private String startFamily(UUID userId, Instant now) {
         UUID familyId = Ids.newId();
         refreshTokens.startFamily(familyId, userId, now);
-        return issueInFamily(familyId, now);
+        return issueInFamily(familyId, now, now.plus(properties.sessionMaxLifetime()));
     }
 
-    private String issueInFamily(UUID familyId, Instant now) {
+    /** A token with the sliding lifetime, but never past the end of its session. */
+    private String issueInFamily(UUID familyId, Instant now, Instant sessionEnds) {
         String token = OpaqueTokens.generate();
-        refreshTokens.insert(OpaqueTokens.hash(token), familyId, now, now.plus(properties.refreshTokenTtl()));
+        Instant sliding = now.plus(properties.refreshTokenTtl());
+        Instant expiresAt = sliding.isBefore(sessionEnds) ? sliding : sessionEnds;
+        refreshTokens.insert(OpaqueTokens.hash(token), familyId, now, expiresAt);
         return token;
     }
 

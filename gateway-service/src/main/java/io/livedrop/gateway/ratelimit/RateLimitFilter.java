@@ -28,14 +28,18 @@ import reactor.core.publisher.Mono;
 
 /**
  * Token-bucket rate limiting of every routed request, in Redis so all gateway instances share the
- * buckets. The caller is the signed-in user ({@code sub}) or, anonymous, the client IP. Every answer
- * carries the {@code X-RateLimit-*} headers; a refused request gets 429 {@code RATE_LIMITED} with
- * {@code Retry-After}.
+ * buckets. The caller is the signed-in user ({@code sub}) or, anonymous, the client IP; the auth
+ * endpoints are always counted per client IP. Every answer carries the {@code X-RateLimit-*}
+ * headers; a refused request gets 429 {@code RATE_LIMITED} with {@code Retry-After}.
  *
  * <p>Redis down or slower than {@code RATE_LIMIT_REDIS_TIMEOUT}: the request passes unlimited (fail
  * open), counted in {@code livedrop_gateway_ratelimit_failopen_total} with a throttled warning. An
  * outage of a protective cache must not become an outage of the whole API; the services' own limits
- * (idempotency, per-user drop limits, stock) still hold.
+ * (idempotency, per-user drop limits, stock) still hold. The exception is {@code POST
+ * /api/auth/login} ({@code RATE_LIMIT_LOGIN_FAIL_CLOSED}, default on): there the limit is a security
+ * control against password guessing across accounts, so it fails closed with 503 {@code
+ * SERVICE_UNAVAILABLE} ({@code livedrop_gateway_ratelimit_failclosed_total}); signed-in users keep
+ * working (access tokens and refresh do not need it).
  *
  * <p>Runs after the route metrics filter (order 0), so 429s show up in them, and before the route
  * filters, so a refused request never reaches a circuit breaker or a service.
@@ -50,6 +54,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
     private static final String RATE_LIMITED = "livedrop.gateway.ratelimited";
     private static final String FAIL_OPEN = "livedrop.gateway.ratelimit.failopen";
+    private static final String FAIL_CLOSED = "livedrop.gateway.ratelimit.failclosed";
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
     private static final Duration WARN_EVERY = Duration.ofMinutes(1);
@@ -80,6 +85,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
             counter(RATE_LIMITED, route, policy);
             counter(FAIL_OPEN, route, policy);
         });
+        counter(FAIL_CLOSED, "auth", RateLimitPolicy.AUTH);
     }
 
     @Override
@@ -94,12 +100,15 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         HttpHeaders headers = exchange.getResponse().getHeaders();
         headers.set(REPLENISH_RATE, limit.replenishRateHeader());
         headers.set(BURST_CAPACITY, Integer.toString(limit.burstCapacity()));
-        return caller(exchange)
+        return caller(exchange, policy)
                 .flatMap(caller ->
                         buckets.take(policy.tag() + ":" + caller, limit).timeout(properties.redisTimeout()))
                 .map(Optional::of)
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("no answer from the rate-limit script")))
                 .onErrorResume(failure -> {
+                    if (properties.loginFailClosed() && RateLimitPolicy.isLogin(exchange.getRequest())) {
+                        return Mono.error(failClosed(exchange, policy, failure));
+                    }
                     failOpen(exchange, policy, failure);
                     return Mono.just(Optional.empty());
                 })
@@ -124,8 +133,15 @@ class RateLimitFilter implements GlobalFilter, Ordered {
                 new ApiException(ErrorCode.RATE_LIMITED, "Too many requests; retry in " + retryAfterSeconds + " s"));
     }
 
-    /** {@code user:<sub>} for any valid token (the security chain has checked it), else {@code ip:<address>}. */
-    private Mono<String> caller(ServerWebExchange exchange) {
+    /**
+     * {@code ip:<address>} for the auth endpoints, whoever asks: a token of a fresh account costs an
+     * attacker one sign-up, so keying sign-in attempts by it would hand out unlimited buckets. Elsewhere
+     * {@code user:<sub>} for any valid token (the security chain has checked it), else the IP.
+     */
+    private Mono<String> caller(ServerWebExchange exchange, RateLimitPolicy policy) {
+        if (policy == RateLimitPolicy.AUTH) {
+            return Mono.fromSupplier(() -> "ip:" + clientAddresses.resolve(exchange.getRequest()));
+        }
         return exchange.getPrincipal()
                 .filter(Authentication.class::isInstance)
                 .map(principal -> "user:" + principal.getName())
@@ -134,6 +150,19 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
     private void failOpen(ServerWebExchange exchange, RateLimitPolicy policy, Throwable failure) {
         counter(FAIL_OPEN, exchange, policy).increment();
+        warnThrottled(failure);
+    }
+
+    /** A sign-in while its bucket cannot be checked: 503, the client retries shortly. */
+    private ApiException failClosed(ServerWebExchange exchange, RateLimitPolicy policy, Throwable failure) {
+        counter(FAIL_CLOSED, exchange, policy).increment();
+        warnThrottled(failure);
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+        return new ApiException(
+                ErrorCode.SERVICE_UNAVAILABLE, "Sign-in is temporarily unavailable; retry in a few seconds");
+    }
+
+    private void warnThrottled(Throwable failure) {
         long skipped = failOpensSinceWarning.incrementAndGet();
         Instant now = clock.instant();
         Instant last = lastFailOpenWarning.get();
@@ -141,7 +170,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
             failOpensSinceWarning.set(0);
             log.warn(
                     "Rate limiting is not enforced: Redis failed or took longer than {} ({} requests let through"
-                            + " unlimited since the last warning): {}",
+                            + " unlimited, or sign-ins refused, since the last warning): {}",
                     properties.redisTimeout(),
                     skipped,
                     failure.toString());

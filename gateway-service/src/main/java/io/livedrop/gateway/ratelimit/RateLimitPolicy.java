@@ -2,29 +2,59 @@ package io.livedrop.gateway.ratelimit;
 
 import java.util.Locale;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Which bucket a request takes its token from. Each request takes from exactly one: the stricter
  * buckets are separate from (not on top of) the standard one.
+ *
+ * <p>The policies are chosen the way the routes are: with {@link PathPattern}s matched against the
+ * parsed path, whose segments are percent-decoded (and stripped of {@code ;} parameters) before they
+ * are compared. Comparing the raw path instead let {@code /api/%61uth/login}, which the router sends
+ * to auth-service as {@code /api/auth/login}, take from the standard bucket. The tricks that would
+ * need more normalisation ({@code //}, {@code /./}, {@code ..}, {@code ;}, encoded {@code /} or
+ * {@code %}) are refused with 400 by Spring Security's firewall before routing, and the router is
+ * case-sensitive, so {@code /api/AUTH/login} is not routed at all ({@code RateLimitTests} checks
+ * each of them).
  */
 enum RateLimitPolicy {
     STANDARD,
-    /** Sign-up, login, refresh, logout: the targets of credential stuffing, mostly anonymous. */
+    /**
+     * Sign-up, login, refresh, logout: the targets of credential stuffing. Always per client IP, also
+     * when a token is attached (a stream of fresh accounts' tokens must not buy fresh buckets).
+     */
     AUTH,
     /** Placing orders: the flash-sale hot path, where a script could grab stock. */
     ORDERS;
 
+    /** The route predicates' parser: case-sensitive, no implicit trailing slash. */
+    private static final PathPatternParser PARSER = new PathPatternParser();
+
+    private static final PathPattern AUTH_PATHS = PARSER.parse("/api/auth/**");
+    private static final PathPattern ORDER_COLLECTION = PARSER.parse("/api/orders");
+    private static final PathPattern ORDER_COLLECTION_SLASH = PARSER.parse("/api/orders/");
+    private static final PathPattern LOGIN = PARSER.parse("/api/auth/login");
+    private static final PathPattern LOGIN_SLASH = PARSER.parse("/api/auth/login/");
+
     static RateLimitPolicy of(ServerHttpRequest request) {
-        String path = request.getPath().pathWithinApplication().value();
-        if (path.startsWith("/api/auth/")) {
+        PathContainer path = request.getPath().pathWithinApplication();
+        if (AUTH_PATHS.matches(path)) {
             return AUTH;
         }
         if (HttpMethod.POST.equals(request.getMethod())
-                && (path.equals("/api/orders") || path.equals("/api/orders/"))) {
+                && (ORDER_COLLECTION.matches(path) || ORDER_COLLECTION_SLASH.matches(path))) {
             return ORDERS;
         }
         return STANDARD;
+    }
+
+    /** A sign-in attempt, however its path is spelled: the one request whose bucket fails closed. */
+    static boolean isLogin(ServerHttpRequest request) {
+        PathContainer path = request.getPath().pathWithinApplication();
+        return HttpMethod.POST.equals(request.getMethod()) && (LOGIN.matches(path) || LOGIN_SLASH.matches(path));
     }
 
     String tag() {

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -18,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param standard every request not covered by a stricter bucket
  * @param auth {@code /api/auth/**}
  * @param orders {@code POST /api/orders}
+ * @param loginFailClosed whether {@code POST /api/auth/login} is refused (503) while Redis cannot be
+ *     asked, instead of passing unlimited like everything else
  */
 @Validated
 @ConfigurationProperties("livedrop.gateway.rate-limit")
@@ -26,7 +29,8 @@ public record RateLimitProperties(
         List<String> trustedProxies,
         @Valid @NotNull Limit standard,
         @Valid @NotNull Limit auth,
-        @Valid @NotNull Limit orders) {
+        @Valid @NotNull Limit orders,
+        @DefaultValue("true") boolean loginFailClosed) {
 
     public RateLimitProperties {
         trustedProxies = trustedProxies == null

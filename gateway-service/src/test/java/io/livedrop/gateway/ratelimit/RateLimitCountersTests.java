@@ -21,11 +21,12 @@ class RateLimitCountersTests {
         "livedrop.gateway.ratelimited, auth, auth",
         "livedrop.gateway.ratelimited, orders, orders",
         "livedrop.gateway.ratelimit.failopen, auth, auth",
-        "livedrop.gateway.ratelimit.failopen, orders, orders"
+        "livedrop.gateway.ratelimit.failopen, orders, orders",
+        "livedrop.gateway.ratelimit.failclosed, auth, auth"
     })
     void strictBucketCountersExistAtZeroFromTheStart(String name, String route, String policy) {
         MeterRegistry meters = new SimpleMeterRegistry();
-        var properties = new RateLimitProperties(Duration.ofMillis(50), List.of(), LIMIT, LIMIT, LIMIT);
+        var properties = new RateLimitProperties(Duration.ofMillis(50), List.of(), LIMIT, LIMIT, LIMIT, true);
 
         new RateLimitFilter(null, properties, meters, Clock.systemUTC());
 

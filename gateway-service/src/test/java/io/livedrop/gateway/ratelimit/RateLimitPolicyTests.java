@@ -2,6 +2,7 @@ package io.livedrop.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.HttpMethod;
@@ -19,10 +20,18 @@ class RateLimitPolicyTests {
         "GET, /api/users/me, STANDARD",
         "POST, /api/payments, STANDARD",
         "GET, /api/drops, STANDARD",
+        "POST, /api/%61uth/login, AUTH",
+        "POST, /api/auth/%6Cogin, AUTH",
+        "POST, /api/auth, AUTH",
+        "POST, /api/%6Frders, ORDERS",
+        "POST, /api/orders/, ORDERS",
+        "POST, /api/authx/login, STANDARD",
+        "POST, /api/ordersx, STANDARD",
     })
     void picksTheBucketOfARequest(String method, String path, RateLimitPolicy expected) {
-        var request =
-                MockServerHttpRequest.method(HttpMethod.valueOf(method), path).build();
+        // the raw path as sent (a URL template would encode the % of %61 once more)
+        var request = MockServerHttpRequest.method(HttpMethod.valueOf(method), URI.create(path))
+                .build();
 
         assertThat(RateLimitPolicy.of(request)).isEqualTo(expected);
     }

@@ -51,6 +51,8 @@ public record NotificationProperties(
      *     others wait their turn, so a reconnect storm cannot drain the database pool
      * @param setupPatience how long a set-up may wait for its turn and retry a busy database before the
      *     connection is closed as "try again later" (WebSocket 1013)
+     * @param maxStreamsPerUser open streams (WebSocket and SSE together) one user may have on this
+     *     instance; a further one closes the user's oldest (WebSocket 4429, SSE {@code event: closed})
      */
     public record Realtime(
             @DefaultValue("25s") Duration pingInterval,
@@ -64,7 +66,8 @@ public record NotificationProperties(
             @DefaultValue("2s") Duration sseReconnectDelay,
             @DefaultValue("*") @NotEmpty List<String> allowedOrigins,
             @DefaultValue("4") @Min(1) int maxConcurrentSetups,
-            @DefaultValue("30s") Duration setupPatience) {}
+            @DefaultValue("30s") Duration setupPatience,
+            @DefaultValue("5") @Min(1) int maxStreamsPerUser) {}
 
     /**
      * @param pollInterval the tailer also looks for new rows this often without being woken (rows

@@ -12,6 +12,10 @@ public enum CloseReason {
     BUSY,
     /** The connection could not be set up (e.g. the database failed during replay). */
     SERVER_ERROR,
+    /** The realtime token reached its {@code exp}: reconnect with a fresh token and the last id. */
+    TOKEN_EXPIRED,
+    /** The user opened more streams than allowed; this, the oldest, made room for the newest. */
+    REPLACED,
     /** The client closed it, or a write failed. */
     GONE
 }

@@ -1,8 +1,11 @@
 package io.livedrop.notification.realtime;
 
+import io.livedrop.notification.config.NotificationProperties;
 import io.livedrop.notification.ingest.FollowChange;
 import io.livedrop.notification.store.Audience;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +16,12 @@ import org.springframework.stereotype.Component;
  * The connections this instance holds, indexed by channel: a user's personal channel and each
  * creator's broadcast channel. A creator's event costs one map lookup plus one queue append per
  * follower connected HERE — never a scan of all followers or of all connections.
+ *
+ * <p>A user has at most {@code NOTIFICATION_MAX_STREAMS_PER_USER} connections here: registering one
+ * more closes the user's oldest ({@link CloseReason#REPLACED}). The newest wins because it is the one
+ * the user is looking at; the oldest is most likely a forgotten tab or a connection whose network
+ * died and whose pong timeout has not run out yet — refusing the newest would lock a reconnecting
+ * client out until then.
  */
 @Component
 public class ConnectionRegistry {
@@ -21,18 +30,39 @@ public class ConnectionRegistry {
     private final ConcurrentHashMap<String, Set<RealtimeConnection>> byCreator = new ConcurrentHashMap<>();
     private final Set<RealtimeConnection> all = ConcurrentHashMap.newKeySet();
     private final RealtimeMetrics metrics;
+    private final int maxStreamsPerUser;
 
-    ConnectionRegistry(RealtimeMetrics metrics) {
+    ConnectionRegistry(RealtimeMetrics metrics, NotificationProperties properties) {
         this.metrics = metrics;
+        this.maxStreamsPerUser = properties.realtime().maxStreamsPerUser();
     }
 
-    /** Registers the connection on its user's channel; a connection closed meanwhile is removed again. */
+    /**
+     * Registers the connection on its user's channel; a connection closed meanwhile is removed again.
+     * If the user then has more connections than allowed, the oldest are closed (atomically per user:
+     * concurrent registrations of one user cannot both stay).
+     */
     void add(RealtimeConnection connection) {
         connection.onClosed(this::remove);
         if (all.add(connection)) {
             metrics.opened(connection.transport());
         }
-        byUser.compute(connection.userId(), adding(connection));
+        List<RealtimeConnection> replaced = new ArrayList<>();
+        byUser.compute(connection.userId(), (user, connections) -> {
+            Set<RealtimeConnection> set = connections != null ? connections : ConcurrentHashMap.newKeySet();
+            set.add(connection);
+            int excess = set.size() - maxStreamsPerUser;
+            if (excess > 0) {
+                set.stream()
+                        .sorted(Comparator.comparingLong(RealtimeConnection::openedSequence))
+                        .limit(excess)
+                        .forEach(replaced::add);
+                replaced.forEach(set::remove);
+            }
+            return set;
+        });
+        // closed outside compute: closing removes the connection from this same map entry
+        replaced.forEach(oldest -> oldest.close(CloseReason.REPLACED));
         if (connection.isClosed()) {
             remove(connection);
         }

@@ -1,5 +1,7 @@
 package io.livedrop.notification.realtime;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,23 +11,26 @@ import org.springframework.stereotype.Component;
 /**
  * Once a second, every open connection gets its {@link RealtimeConnection#tick}: pings and SSE
  * comments when due (each connection keeps its own schedule), and the checks that close clients
- * whose writes are stuck or that stopped answering. The tick only inspects and enqueues; writes
- * happen on the connections' own writers.
+ * whose token has expired, whose writes are stuck or that stopped answering. The tick only inspects
+ * and enqueues; writes happen on the connections' own writers.
  */
 @Component
 class Heartbeats implements SmartLifecycle {
 
     private final ConnectionRegistry registry;
+    private final Clock clock;
     private ScheduledExecutorService scheduler;
 
-    Heartbeats(ConnectionRegistry registry) {
+    Heartbeats(ConnectionRegistry registry, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
     }
 
     void tickAll() {
-        long now = System.nanoTime();
+        long nowNanos = System.nanoTime();
+        Instant now = clock.instant();
         for (RealtimeConnection connection : registry.all()) {
-            connection.tick(now);
+            connection.tick(nowNanos, now);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -30,6 +31,9 @@ import java.util.function.Consumer;
  * queued is dropped, which is how replayed and live frames meet without duplicates. While a
  * connection replays (from its {@code lastEventId}, or from "now" for a fresh one), live frames are
  * held aside and appended after the replay, minus those the replay already covered.
+ *
+ * <p>A connection ends with the realtime token that opened it: at its {@code exp} it is closed
+ * ({@link CloseReason#TOKEN_EXPIRED}) and the client reconnects with a fresh token and its last id.
  */
 public abstract class RealtimeConnection {
 
@@ -49,8 +53,13 @@ public abstract class RealtimeConnection {
     private record Heartbeat() implements Outbound {}
 
     private static final Heartbeat HEARTBEAT = new Heartbeat();
+    private static final AtomicLong OPENED = new AtomicLong();
 
     private final String userId;
+    private final Instant expiresAt;
+    /** Order of opening on this instance: the smallest of a user's connections is the oldest. */
+    private final long openedSequence = OPENED.incrementAndGet();
+
     private final Transport transport;
     private final Limits limits;
     private final RealtimeMetrics metrics;
@@ -77,9 +86,16 @@ public abstract class RealtimeConnection {
     final Map<String, Instant> followChangedAt = new HashMap<>();
     final Map<String, Long> visibleFromByCreator = new ConcurrentHashMap<>();
 
+    /** @param expiresAt the realtime token's {@code exp}: the connection is closed then */
     protected RealtimeConnection(
-            String userId, Transport transport, Limits limits, RealtimeMetrics metrics, Executor writers) {
+            String userId,
+            Instant expiresAt,
+            Transport transport,
+            Limits limits,
+            RealtimeMetrics metrics,
+            Executor writers) {
         this.userId = userId;
+        this.expiresAt = expiresAt;
         this.transport = transport;
         this.limits = limits;
         this.metrics = metrics;
@@ -93,6 +109,15 @@ public abstract class RealtimeConnection {
 
     public Transport transport() {
         return transport;
+    }
+
+    /** When the token that opened this connection expires, and with it the connection. */
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    long openedSequence() {
+        return openedSequence;
     }
 
     public boolean isClosed() {
@@ -216,10 +241,14 @@ public abstract class RealtimeConnection {
     }
 
     /**
-     * Called about once a second: closes a connection whose write is stuck or that stopped answering
-     * pings, and queues a heartbeat when one is due.
+     * Called about once a second: closes a connection whose token has expired, whose write is stuck
+     * or that stopped answering pings, and queues a heartbeat when one is due.
      */
-    void tick(long nowNanos) {
+    void tick(long nowNanos, Instant now) {
+        if (!now.isBefore(expiresAt)) {
+            close(CloseReason.TOKEN_EXPIRED);
+            return;
+        }
         long started = writeStartedNanos;
         if (started != 0 && nowNanos - started > limits.sendTimeLimit().toNanos()) {
             close(CloseReason.FELL_BEHIND);
@@ -261,6 +290,8 @@ public abstract class RealtimeConnection {
         }
         if (reason == CloseReason.FELL_BEHIND || reason == CloseReason.UNRESPONSIVE) {
             metrics.dropped(transport, reason);
+        } else if (reason == CloseReason.TOKEN_EXPIRED || reason == CloseReason.REPLACED) {
+            metrics.ended(transport, reason);
         }
         onClosed.accept(this);
         Runnable terminate = () -> {

@@ -5,6 +5,7 @@ import io.livedrop.notification.store.FollowEdges;
 import io.livedrop.notification.store.NotificationLog;
 import io.livedrop.notification.store.StoredNotification;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
@@ -59,16 +60,18 @@ public class RealtimeConnections {
         this.setups = new SetupQueries(settings.maxConcurrentSetups(), settings.setupPatience());
     }
 
-    RealtimeConnection webSocket(WebSocketSession session, String userId) {
+    /** @param expiresAt the realtime token's {@code exp}: the connection is closed then */
+    RealtimeConnection webSocket(WebSocketSession session, String userId, Instant expiresAt) {
         var limits = new RealtimeConnection.Limits(
                 settings.maxQueuedFrames(), settings.sendTimeLimit(), settings.pingInterval(), settings.pongTimeout());
-        return new WebSocketConnection(session, userId, limits, metrics, threads.executor());
+        return new WebSocketConnection(session, userId, expiresAt, limits, metrics, threads.executor());
     }
 
-    RealtimeConnection sse(SseEmitter emitter, String userId) {
+    /** @param expiresAt the realtime token's {@code exp}: the stream is ended then */
+    RealtimeConnection sse(SseEmitter emitter, String userId, Instant expiresAt) {
         var limits = new RealtimeConnection.Limits(
                 settings.maxQueuedFrames(), settings.sendTimeLimit(), settings.sseHeartbeat(), Duration.ZERO);
-        return new SseConnection(emitter, userId, limits, metrics, threads.executor());
+        return new SseConnection(emitter, userId, expiresAt, limits, metrics, threads.executor());
     }
 
     /**

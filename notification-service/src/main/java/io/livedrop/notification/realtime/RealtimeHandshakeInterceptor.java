@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RealtimeHandshakeInterceptor implements HandshakeInterceptor {
 
     static final String USER_ID = "livedrop.realtime.userId";
+    static final String EXPIRES_AT = "livedrop.realtime.expiresAt";
     static final String LAST_EVENT_ID = "livedrop.realtime.lastEventId";
 
     private final RealtimeTokens tokens;
@@ -53,9 +54,10 @@ class RealtimeHandshakeInterceptor implements HandshakeInterceptor {
             }
             MultiValueMap<String, String> query =
                     UriComponentsBuilder.fromUri(request.getURI()).build().getQueryParams();
-            String userId = tokens.userIdOf(decoded(query.getFirst("token")));
+            RealtimeTokens.Identity identity = tokens.check(decoded(query.getFirst("token")));
             OptionalLong lastEventId = ResumePositions.parse("lastEventId", decoded(query.getFirst("lastEventId")));
-            attributes.put(USER_ID, userId);
+            attributes.put(USER_ID, identity.userId());
+            attributes.put(EXPIRES_AT, identity.expiresAt());
             attributes.put(LAST_EVENT_ID, lastEventId);
             return true;
         } catch (ApiException refused) {

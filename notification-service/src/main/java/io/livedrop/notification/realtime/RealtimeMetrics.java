@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
  * What operators watch: open connections by transport, delivery latency from the event's time to
  * the frame written ({@code livedrop_notification_delivery_seconds}, with a percentiles histogram
  * for p50/p99 in Prometheus), clients dropped for being slow or dead, connections refused at set-up
- * because the database stayed busy ({@code livedrop_notification_setup_busy_total}) and replayed
- * frames.
+ * because the database stayed busy ({@code livedrop_notification_setup_busy_total}), replayed
+ * frames, and streams ended by their token's expiry or replaced by a newer stream of the same user
+ * ({@code livedrop_notification_streams_ended_total{reason="token_expired"|"replaced"}}).
  */
 @Component
 public class RealtimeMetrics {
@@ -80,6 +81,16 @@ public class RealtimeMetrics {
 
     void replayed() {
         replayed.increment();
+    }
+
+    /** A stream closed at its token's expiry, or replaced by a newer one of its user. */
+    void ended(Transport transport, CloseReason reason) {
+        Counter.builder("livedrop.notification.streams.ended")
+                .description("Streams closed at their token's expiry or replaced by a newer stream of their user")
+                .tag("transport", transport.tag())
+                .tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry)
+                .increment();
     }
 
     void dropped(Transport transport, CloseReason reason) {

@@ -43,7 +43,7 @@ class RealtimeSseController {
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
             HttpServletResponse response)
             throws IOException {
-        String userId = tokens.userIdOf(token);
+        RealtimeTokens.Identity identity = tokens.check(token);
         OptionalLong resumeAfter = lastEventIdHeader != null
                 ? ResumePositions.parse("Last-Event-ID", lastEventIdHeader)
                 : ResumePositions.parse("lastEventId", lastEventId);
@@ -54,7 +54,7 @@ class RealtimeSseController {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Accel-Buffering", "no");
         SseEmitter emitter = new SseEmitter(0L); // no timeout: heartbeats keep it alive, the client ends it
-        RealtimeConnection connection = connections.sse(emitter, userId);
+        RealtimeConnection connection = connections.sse(emitter, identity.userId(), identity.expiresAt());
         emitter.onCompletion(() -> connection.close(CloseReason.GONE));
         emitter.onTimeout(() -> connection.close(CloseReason.GONE));
         emitter.onError(error -> connection.close(CloseReason.GONE));

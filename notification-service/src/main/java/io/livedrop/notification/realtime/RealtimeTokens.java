@@ -5,6 +5,8 @@ import io.livedrop.common.error.ErrorCode;
 import io.livedrop.common.security.JwtDecoders;
 import io.livedrop.common.security.Scopes;
 import io.livedrop.common.security.SecurityProperties;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -21,18 +23,27 @@ import org.springframework.stereotype.Component;
  * whose decoder wants the API audience. This decoder is deliberately not a {@link JwtDecoder} bean:
  * one would replace that shared decoder. A token that cannot be checked because auth-service's keys
  * cannot be fetched is answered 503, not 401.
+ *
+ * <p>A stream lives only as long as its token: the connection is closed at the token's {@code exp}
+ * (the client reconnects with a fresh token and its last event id). So a token past its {@code exp}
+ * opens nothing, even within the clock skew the decoder tolerates: it would be closed at once.
  */
 @Component
 public class RealtimeTokens {
 
-    private final JwtDecoder decoder;
+    /** Who a valid realtime token speaks for, and until when. */
+    public record Identity(String userId, Instant expiresAt) {}
 
-    RealtimeTokens(SecurityProperties security) {
+    private final JwtDecoder decoder;
+    private final Clock clock;
+
+    RealtimeTokens(SecurityProperties security, Clock clock) {
         this.decoder = JwtDecoders.forAudience(security, Scopes.REALTIME_AUDIENCE);
+        this.clock = clock;
     }
 
-    /** @return the user the token was issued to; 401 {@code UNAUTHENTICATED} otherwise */
-    public String userIdOf(String token) {
+    /** @return the user the token was issued to and its expiry; 401 {@code UNAUTHENTICATED} otherwise */
+    public Identity check(String token) {
         if (token == null || token.isBlank()) {
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "A realtime token is required (?token=)");
         }
@@ -50,10 +61,16 @@ public class RealtimeTokens {
         }
         if (!hasRealtimeScope(jwt.getClaim("scope"))
                 || jwt.getSubject() == null
-                || jwt.getSubject().isBlank()) {
+                || jwt.getSubject().isBlank()
+                || jwt.getExpiresAt() == null) {
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "This token is not a realtime token");
         }
-        return jwt.getSubject();
+        if (!jwt.getExpiresAt().isAfter(clock.instant())) {
+            throw new ApiException(
+                    ErrorCode.UNAUTHENTICATED,
+                    "The realtime token has expired; get a new one from /api/realtime/token");
+        }
+        return new Identity(jwt.getSubject(), jwt.getExpiresAt());
     }
 
     private static boolean hasRealtimeScope(Object scope) {

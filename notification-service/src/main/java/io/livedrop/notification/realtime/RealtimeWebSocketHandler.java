@@ -1,6 +1,7 @@
 package io.livedrop.notification.realtime;
 
 import io.livedrop.notification.config.NotificationProperties;
+import java.time.Instant;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
@@ -37,8 +38,9 @@ class RealtimeWebSocketHandler extends AbstractWebSocketHandler {
         var concurrent = new ConcurrentWebSocketSessionDecorator(
                 session, (int) settings.sendTimeLimit().toMillis(), settings.sendBufferLimit());
         String userId = (String) session.getAttributes().get(RealtimeHandshakeInterceptor.USER_ID);
+        var expiresAt = (Instant) session.getAttributes().get(RealtimeHandshakeInterceptor.EXPIRES_AT);
         var lastEventId = (OptionalLong) session.getAttributes().get(RealtimeHandshakeInterceptor.LAST_EVENT_ID);
-        RealtimeConnection connection = connections.webSocket(concurrent, userId);
+        RealtimeConnection connection = connections.webSocket(concurrent, userId, expiresAt);
         session.getAttributes().put(CONNECTION, connection);
         connections.open(connection, lastEventId);
     }

@@ -2,6 +2,7 @@ package io.livedrop.notification.realtime;
 
 import io.livedrop.notification.store.NotificationIds;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.concurrent.Executor;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -12,13 +13,24 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 final class SseConnection extends RealtimeConnection {
 
-    /** The event a client gets before a restart closes the stream: reconnect with Last-Event-ID. */
+    /**
+     * The event a client gets before a restart or the token's expiry ends the stream: reconnect (with a
+     * fresh realtime token) and Last-Event-ID.
+     */
     static final String RECONNECT_EVENT = "reconnect";
+    /** The event a client gets when a newer stream of its user replaced this one: do not reconnect. */
+    static final String CLOSED_EVENT = "closed";
 
     private final SseEmitter emitter;
 
-    SseConnection(SseEmitter emitter, String userId, Limits limits, RealtimeMetrics metrics, Executor writers) {
-        super(userId, Transport.SSE, limits, metrics, writers);
+    SseConnection(
+            SseEmitter emitter,
+            String userId,
+            Instant expiresAt,
+            Limits limits,
+            RealtimeMetrics metrics,
+            Executor writers) {
+        super(userId, expiresAt, Transport.SSE, limits, metrics, writers);
         this.emitter = emitter;
     }
 
@@ -35,8 +47,14 @@ final class SseConnection extends RealtimeConnection {
     @Override
     protected void terminate(CloseReason reason) {
         try {
-            if (reason == CloseReason.RESTART) {
-                emitter.send(SseEmitter.event().name(RECONNECT_EVENT).data("{\"reason\":\"restart\"}"));
+            switch (reason) {
+                case RESTART ->
+                    emitter.send(SseEmitter.event().name(RECONNECT_EVENT).data("{\"reason\":\"restart\"}"));
+                case TOKEN_EXPIRED ->
+                    emitter.send(SseEmitter.event().name(RECONNECT_EVENT).data("{\"reason\":\"token-expired\"}"));
+                case REPLACED ->
+                    emitter.send(SseEmitter.event().name(CLOSED_EVENT).data("{\"reason\":\"too-many-streams\"}"));
+                default -> {}
             }
         } catch (IOException | RuntimeException alreadyBroken) {
             // the client is gone: completing below is all that is left

@@ -2,6 +2,7 @@ package io.livedrop.notification.realtime;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.concurrent.Executor;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
@@ -22,14 +23,28 @@ final class WebSocketConnection extends RealtimeConnection {
     static final CloseStatus BUSY = new CloseStatus(1013, "Busy; reconnect shortly with lastEventId");
     /** 1012 "Service Restart": this instance is going away; reconnect (to another) with the last id. */
     static final CloseStatus RESTART = new CloseStatus(1012, "Service restart; reconnect with lastEventId");
+    /** 4401 (private use, after HTTP 401): the realtime token expired; reconnect with a fresh token. */
+    static final CloseStatus TOKEN_EXPIRED =
+            new CloseStatus(4401, "Token expired; reconnect with a fresh realtime token and lastEventId");
+    /**
+     * 4429 (private use, after HTTP 429): the user opened more streams than allowed and this, the
+     * oldest, was closed for the newest; do not reconnect automatically.
+     */
+    static final CloseStatus REPLACED =
+            new CloseStatus(4429, "Too many streams for this user; the oldest was closed. Do not reconnect");
 
     private static final ByteBuffer PING_PAYLOAD = ByteBuffer.wrap(new byte[] {'h', 'b'});
 
     private final WebSocketSession session;
 
     WebSocketConnection(
-            WebSocketSession session, String userId, Limits limits, RealtimeMetrics metrics, Executor writers) {
-        super(userId, Transport.WEBSOCKET, limits, metrics, writers);
+            WebSocketSession session,
+            String userId,
+            Instant expiresAt,
+            Limits limits,
+            RealtimeMetrics metrics,
+            Executor writers) {
+        super(userId, expiresAt, Transport.WEBSOCKET, limits, metrics, writers);
         this.session = session;
     }
 
@@ -54,6 +69,8 @@ final class WebSocketConnection extends RealtimeConnection {
             case FELL_BEHIND -> FELL_BEHIND;
             case RESTART -> RESTART;
             case BUSY -> BUSY;
+            case TOKEN_EXPIRED -> TOKEN_EXPIRED;
+            case REPLACED -> REPLACED;
             case UNRESPONSIVE -> CloseStatus.GOING_AWAY;
             case SERVER_ERROR -> CloseStatus.SERVER_ERROR;
             case GONE -> CloseStatus.NORMAL;

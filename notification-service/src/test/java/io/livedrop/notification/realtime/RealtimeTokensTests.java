@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;
+import io.livedrop.common.security.Scopes;
 import io.livedrop.common.security.SecurityProperties;
 import io.livedrop.common.test.TestJwtIssuer;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** A realtime token is refused with 401 only when it is bad; when it cannot be checked, 503. */
@@ -18,18 +21,36 @@ class RealtimeTokensTests {
     private final TestJwtIssuer issuer = TestJwtIssuer.shared();
 
     @Test
-    void aValidTokenNamesItsUser() {
-        var tokens = new RealtimeTokens(properties(issuer.jwksUri()));
+    void aValidTokenNamesItsUserAndItsExpiry() {
+        var tokens = new RealtimeTokens(properties(issuer.jwksUri()), Clock.systemUTC());
 
-        assertThat(tokens.userIdOf(issuer.realtimeToken("u-7"))).isEqualTo("u-7");
+        var identity = tokens.check(issuer.realtimeToken("u-7"));
+
+        assertThat(identity.userId()).isEqualTo("u-7");
+        // TestJwtIssuer's realtime tokens live 5 minutes
+        assertThat(identity.expiresAt())
+                .isBetween(Instant.now().plusSeconds(240), Instant.now().plusSeconds(301));
+    }
+
+    /** The decoder tolerates a minute of clock skew; a stream would be closed at once, so none opens. */
+    @Test
+    void aTokenPastItsExpiryIsRefusedEvenWithinTheClockSkew() {
+        var tokens = new RealtimeTokens(properties(issuer.jwksUri()), Clock.systemUTC());
+        String expired =
+                issuer.sign("u-7", Scopes.REALTIME_AUDIENCE, Scopes.REALTIME, Duration.ofSeconds(-5), claims -> {});
+
+        assertThatThrownBy(() -> tokens.check(expired))
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        refused -> assertThat(refused.code()).isEqualTo(ErrorCode.UNAUTHENTICATED));
     }
 
     @Test
     void aForgedTokenIsUnauthenticated() {
-        var tokens = new RealtimeTokens(properties(issuer.jwksUri()));
+        var tokens = new RealtimeTokens(properties(issuer.jwksUri()), Clock.systemUTC());
         String token = issuer.realtimeToken("u-7");
 
-        assertThatThrownBy(() -> tokens.userIdOf(token.substring(0, token.lastIndexOf('.') + 1) + "AAAA"))
+        assertThatThrownBy(() -> tokens.check(token.substring(0, token.lastIndexOf('.') + 1) + "AAAA"))
                 .isInstanceOfSatisfying(
                         ApiException.class,
                         refused -> assertThat(refused.code()).isEqualTo(ErrorCode.UNAUTHENTICATED));
@@ -37,9 +58,10 @@ class RealtimeTokensTests {
 
     @Test
     void aTokenThatCannotBeCheckedBecauseTheKeysAreUnreachableIsServiceUnavailable() throws IOException {
-        var tokens = new RealtimeTokens(properties("http://127.0.0.1:" + closedPort() + "/.well-known/jwks.json"));
+        var tokens = new RealtimeTokens(
+                properties("http://127.0.0.1:" + closedPort() + "/.well-known/jwks.json"), Clock.systemUTC());
 
-        assertThatThrownBy(() -> tokens.userIdOf(issuer.realtimeToken("u-7")))
+        assertThatThrownBy(() -> tokens.check(issuer.realtimeToken("u-7")))
                 .isInstanceOfSatisfying(
                         ApiException.class,
                         refused -> assertThat(refused.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
