@@ -42,6 +42,25 @@ class PublicResponseCacheTests {
     }
 
     @Test
+    void aRevalidationThatMissesTheCacheFetchesTheBodyAndStillAnswers304() {
+        String path = "/api/creators/" + UUID.randomUUID();
+        int before = StubUpstreams.CATALOG.hits();
+
+        var revalidated = get(path)
+                .header(StubService.CACHE_CONTROL, PUBLIC)
+                .header(StubService.ETAG, "\"v7\"")
+                .header("If-None-Match", "\"v7\"")
+                .send();
+        var full = get(path).send();
+
+        assertThat(revalidated.status()).isEqualTo(304);
+        assertThat(revalidated.response().body()).isEmpty();
+        assertThat(full.status()).isEqualTo(200);
+        assertThat(full.response().body()).isNotEmpty();
+        assertThat(StubUpstreams.CATALOG.hits() - before).isEqualTo(1);
+    }
+
+    @Test
     void aPrivateAnswerIsNeverServedFromTheCache() {
         String path = "/api/drops/" + UUID.randomUUID();
         int before = StubUpstreams.CATALOG.hits();

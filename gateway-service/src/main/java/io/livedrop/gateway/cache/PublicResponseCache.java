@@ -106,7 +106,20 @@ public class PublicResponseCache implements GlobalFilter, Ordered {
             return answer(exchange, cached);
         }
         misses.increment();
-        return chain.filter(exchange.mutate().response(storing(exchange, key)).build());
+        // the service is asked unconditionally, so the cache gets a body even when the client only
+        // revalidates; the client's own If-None-Match is answered here once the body is stored
+        List<String> clientEtags = exchange.getRequest().getHeaders().getIfNoneMatch();
+        ServerHttpRequest unconditional = exchange.getRequest()
+                .mutate()
+                .headers(headers -> {
+                    headers.remove(HttpHeaders.IF_NONE_MATCH);
+                    headers.remove(HttpHeaders.IF_MODIFIED_SINCE);
+                })
+                .build();
+        return chain.filter(exchange.mutate()
+                .request(unconditional)
+                .response(storing(exchange, key, clientEtags))
+                .build());
     }
 
     static boolean cacheable(ServerHttpRequest request) {
@@ -142,7 +155,7 @@ public class PublicResponseCache implements GlobalFilter, Ordered {
                 Mono.fromSupplier(() -> response.bufferFactory().wrap(cached.body())));
     }
 
-    private ServerHttpResponseDecorator storing(ServerWebExchange exchange, String key) {
+    private ServerHttpResponseDecorator storing(ServerWebExchange exchange, String key, List<String> clientEtags) {
         return new ServerHttpResponseDecorator(exchange.getResponse()) {
             @Override
             public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
@@ -156,6 +169,13 @@ public class PublicResponseCache implements GlobalFilter, Ordered {
                     DataBufferUtils.release(joined);
                     responses.put(
                             key, CachedResponse.of(bytes, getHeaders(), KEPT_HEADERS, clock.millis(), maxAgeMillis));
+                    String etag = getHeaders().getETag();
+                    if (etag != null && clientEtags.contains(etag)) {
+                        setStatusCode(HttpStatus.NOT_MODIFIED);
+                        getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+                        getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
+                        return setComplete();
+                    }
                     return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
                 });
             }
