@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param minimumCalls calls needed before the rate counts
  * @param waitInOpenState how long an open circuit refuses calls before trying again
  * @param simulatedHang how long the simulated provider's {@code tok_timeout} hangs
+ * @param simulatedRefundDelay how long the simulated provider takes to refund (network and provider
+ *     latency; for exercising slow refunds)
  */
 @Validated
 @ConfigurationProperties("livedrop.payment.provider")
@@ -28,4 +30,5 @@ public record ProviderProperties(
         @DefaultValue("20") int slidingWindowSize,
         @DefaultValue("10") int minimumCalls,
         @NotNull @DefaultValue("10s") Duration waitInOpenState,
-        @NotNull @DefaultValue("30s") Duration simulatedHang) {}
+        @NotNull @DefaultValue("30s") Duration simulatedHang,
+        @NotNull @DefaultValue("0s") Duration simulatedRefundDelay) {}

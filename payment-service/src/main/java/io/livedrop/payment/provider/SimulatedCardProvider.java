@@ -22,11 +22,16 @@ public class SimulatedCardProvider implements PaymentProvider {
 
     private final JdbcClient jdbc;
     private final Duration hang;
+    private final Duration refundDelay;
 
-    /** @param hang how long {@code tok_timeout} keeps the caller waiting before failing */
-    public SimulatedCardProvider(JdbcClient jdbc, Duration hang) {
+    /**
+     * @param hang how long {@code tok_timeout} keeps the caller waiting before failing
+     * @param refundDelay how long a refund takes (before the provider's side records it)
+     */
+    public SimulatedCardProvider(JdbcClient jdbc, Duration hang, Duration refundDelay) {
         this.jdbc = jdbc;
         this.hang = hang;
+        this.refundDelay = refundDelay;
     }
 
     @Override
@@ -70,6 +75,14 @@ public class SimulatedCardProvider implements PaymentProvider {
 
     @Override
     public void refund(String idempotencyKey) {
+        if (refundDelay.isPositive()) {
+            try {
+                Thread.sleep(refundDelay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProviderUnavailableException("the refund was abandoned", e);
+            }
+        }
         int found = jdbc.sql("""
                         update simulated_charge set refunded_at = coalesce(refunded_at, now())
                         where idempotency_key = :key and outcome = 'captured'

@@ -24,6 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * can resume the payment meanwhile) and the provider is asked what became of the charge, by the
  * payment id: captured → {@code succeeded}, declined → {@code failed}, never seen →
  * {@code failed}/{@code provider_unavailable}. It never starts a charge itself.
+ *
+ * <p>It also resumes refunds that were claimed ({@code refunding}) but not recorded by their deadline:
+ * the provider is asked again by the payment's key (it refunds once) and the payment turns
+ * {@code refunded}.
  */
 @Component
 public class PaymentRecovery {
@@ -33,6 +37,7 @@ public class PaymentRecovery {
     private final PaymentRepository payments;
     private final PaymentProcessing processing;
     private final PaymentProvider provider;
+    private final Refunds refunds;
     private final IdempotencyStore idempotency;
     private final TransactionTemplate transactions;
     private final PaymentProperties properties;
@@ -42,6 +47,7 @@ public class PaymentRecovery {
             PaymentRepository payments,
             PaymentProcessing processing,
             PaymentProvider provider,
+            Refunds refunds,
             IdempotencyStore idempotency,
             TransactionTemplate transactions,
             PaymentProperties properties,
@@ -49,6 +55,7 @@ public class PaymentRecovery {
         this.payments = payments;
         this.processing = processing;
         this.provider = provider;
+        this.refunds = refunds;
         this.idempotency = idempotency;
         this.transactions = transactions;
         this.properties = properties;
@@ -71,12 +78,37 @@ public class PaymentRecovery {
         List<UUID> overdue = payments.claimOverdue(now, now.plus(properties.recoveryGrace()), properties.batchSize());
         for (UUID paymentId : overdue) {
             try {
-                recover(paymentId);
+                Optional<Payment> payment = payments.find(paymentId);
+                if (payment.isPresent() && payment.get().status() == PaymentStatus.REFUNDING) {
+                    resumeRefund(payment.get());
+                } else {
+                    recover(paymentId);
+                }
             } catch (RuntimeException e) {
                 log.warn("Could not recover payment {}: {}", paymentId, e.getMessage());
             }
         }
         return overdue.size();
+    }
+
+    /** A refund claimed by a request that died, or whose provider call failed: ask the provider again. */
+    private void resumeRefund(Payment refunding) {
+        try {
+            refunds.complete(refunding);
+            log.info("Resumed the claimed refund of payment {}", refunding.id());
+        } catch (ProviderUnavailableException unavailable) {
+            log.info("Refund of payment {} postponed: {}", refunding.id(), unavailable.getMessage());
+            postpone(refunding);
+        }
+    }
+
+    private void postpone(Payment payment) {
+        int attempt = payment.workAttempts() + 1;
+        Duration wait = Duration.ofSeconds(1L << Math.min(attempt, 6));
+        payments.postponeWork(
+                payment.id(),
+                now().plus(wait.compareTo(properties.retryMax()) > 0 ? properties.retryMax() : wait),
+                attempt);
     }
 
     private void recover(UUID paymentId) {
@@ -103,12 +135,7 @@ public class PaymentRecovery {
             result = provider.findCharge(paymentId.toString())
                     .orElse(ChargeResult.declined(Payment.PROVIDER_UNAVAILABLE));
         } catch (ProviderUnavailableException unavailable) {
-            int attempt = payment.workAttempts() + 1;
-            Duration wait = Duration.ofSeconds(1L << Math.min(attempt, 6));
-            payments.postponeWork(
-                    paymentId,
-                    now().plus(wait.compareTo(properties.retryMax()) > 0 ? properties.retryMax() : wait),
-                    attempt);
+            postpone(payment);
             return;
         }
         log.info(

@@ -64,10 +64,11 @@ public class PaymentRepository {
                 .optional();
     }
 
-    /** The order's payment that took (or gave back) money, if any, locked for the transaction. */
+    /** The order's payment that took (or gives or gave back) money, if any, locked for the transaction. */
     public Optional<Payment> lockCaptured(String orderId) {
         return jdbc.sql("""
-                        select * from payment where order_id = :orderId and status in ('succeeded', 'refunded')
+                        select * from payment
+                        where order_id = :orderId and status in ('succeeded', 'refunding', 'refunded')
                         for update
                         """)
                 .param("orderId", orderId)
@@ -90,14 +91,29 @@ public class PaymentRepository {
                 == 1;
     }
 
-    /** succeeded → refunded; false if it was not (any more) succeeded. */
-    public boolean markRefunded(UUID id, Instant now) {
-        return jdbc.sql(
-                                "update payment set status = 'refunded', updated_at = :now where id = :id and status = 'succeeded'")
+    /**
+     * succeeded → refunding: the refund is decided and claimed until {@code claimedUntil} (after that the
+     * recovery job resumes it); false if the payment was not (any more) succeeded.
+     */
+    public boolean claimRefund(UUID id, Instant claimedUntil, Instant now) {
+        return jdbc.sql("""
+                                update payment set status = 'refunding', work_due_at = :claimedUntil, work_attempts = 0,
+                                                   updated_at = :now
+                                where id = :id and status = 'succeeded'
+                                """)
+                        .param("claimedUntil", ts(claimedUntil))
                         .param("now", ts(now))
                         .param("id", id)
                         .update()
                 == 1;
+    }
+
+    /** refunding → refunded; false if it was not (any more) refunding. */
+    public boolean markRefunded(UUID id, Instant now) {
+        return jdbc.sql("""
+                                update payment set status = 'refunded', work_due_at = null, updated_at = :now
+                                where id = :id and status = 'refunding'
+                                """).param("now", ts(now)).param("id", id).update() == 1;
     }
 
     public void postponeWork(UUID id, Instant due, int attempts) {
@@ -108,12 +124,16 @@ public class PaymentRepository {
                 .update();
     }
 
-    /** Processing payments whose request is overdue, claimed for {@code claimedUntil} against other instances. */
+    /**
+     * Processing payments whose request is overdue and refunds whose claim ran out, claimed for {@code
+     * claimedUntil} against other instances.
+     */
     public List<UUID> claimOverdue(Instant now, Instant claimedUntil, int limit) {
         return jdbc.sql("""
                         update payment set work_due_at = :claimedUntil
                         where id in (
-                          select id from payment where status = 'processing' and work_due_at <= :now
+                          select id from payment
+                          where status in ('processing', 'refunding') and work_due_at <= :now
                           order by work_due_at
                           limit :limit
                           for update skip locked)
