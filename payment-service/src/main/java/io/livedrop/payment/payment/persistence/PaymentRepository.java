@@ -32,9 +32,10 @@ public class PaymentRepository {
     public void insert(Payment payment) {
         jdbc.sql("""
                 insert into payment (id, order_id, user_id, amount_cents, currency, status, failure_code,
-                                     idempotency_key, work_due_at, work_attempts, created_at, updated_at)
+                                     idempotency_key, work_due_at, work_attempts, charge_requested_at,
+                                     charge_unanswered, created_at, updated_at)
                 values (:id, :orderId, :userId, :amountCents, :currency, :status, :failureCode,
-                        :idempotencyKey, :workDueAt, 0, :createdAt, :updatedAt)
+                        :idempotencyKey, :workDueAt, 0, :chargeRequestedAt, false, :createdAt, :updatedAt)
                 """)
                 .param("id", payment.id())
                 .param("orderId", payment.orderId())
@@ -45,6 +46,7 @@ public class PaymentRepository {
                 .param("failureCode", payment.failureCode())
                 .param("idempotencyKey", payment.idempotencyKey())
                 .param("workDueAt", ts(payment.workDueAt()))
+                .param("chargeRequestedAt", ts(payment.chargeRequestedAt()))
                 .param("createdAt", ts(payment.createdAt()))
                 .param("updatedAt", ts(payment.updatedAt()))
                 .update();
@@ -87,6 +89,54 @@ public class PaymentRepository {
                         .param("failureCode", failureCode)
                         .param("now", ts(now))
                         .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * A charge of this processing payment is requested (again) now: the provider's late-capture window
+     * starts over. False if the payment is no longer processing (then it must not be charged).
+     */
+    public boolean markChargeRequested(UUID id, Instant now) {
+        return jdbc.sql("""
+                                update payment set charge_requested_at = :now, updated_at = :now
+                                where id = :id and status = 'processing'
+                                """).param("now", ts(now)).param("id", id).update() == 1;
+    }
+
+    /**
+     * The provider did not answer the charge of this processing payment: it stays processing until the
+     * provider's record settles it; the recovery job looks first at {@code due}.
+     */
+    public boolean markChargeUnanswered(UUID id, Instant due, Instant now) {
+        return jdbc.sql("""
+                                update payment set charge_unanswered = true, work_due_at = :due, work_attempts = 0,
+                                                   updated_at = :now
+                                where id = :id and status = 'processing'
+                                """)
+                        .param("due", ts(due))
+                        .param("now", ts(now))
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * processing → failed/{@code failureCode} for a charge the provider never made — only if no charge was
+     * requested since {@code chargeRequestedAt} (the moment the "never made" verdict is based on; rows
+     * without one count from their creation).
+     */
+    public boolean finishNeverCharged(UUID id, Instant chargeRequestedAt, String failureCode, Instant now) {
+        return jdbc.sql("""
+                                update payment set status = 'failed', failure_code = :failureCode, work_due_at = null,
+                                                   updated_at = :now
+                                where id = :id and status = 'processing'
+                                  and coalesce(charge_requested_at, created_at) = :chargeRequestedAt
+                                """)
+                        .param("failureCode", failureCode)
+                        .param("now", ts(now))
+                        .param("id", id)
+                        .param("chargeRequestedAt", ts(chargeRequestedAt))
                         .update()
                 == 1;
     }
@@ -158,6 +208,8 @@ public class PaymentRepository {
                 rs.getString("idempotency_key"),
                 instant(rs, "work_due_at"),
                 rs.getInt("work_attempts"),
+                instant(rs, "charge_requested_at"),
+                rs.getBoolean("charge_unanswered"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"));
     }
