@@ -109,6 +109,13 @@ public class PaymentFixtures {
                 .list();
     }
 
+    /** Payments (of any test) whose unanswered charge the recovery job is still looking up. */
+    public long unsettledChargeCount() {
+        return jdbc.sql("select count(*) from payment where status = 'processing' and charge_unanswered")
+                .query(Long.class)
+                .single();
+    }
+
     public String statusOf(String paymentId) {
         return jdbc.sql("select status from payment where id = :id")
                 .param("id", UUID.fromString(paymentId))
