@@ -7,10 +7,12 @@ import io.livedrop.catalog.support.CatalogClient;
 import io.livedrop.common.events.EventCodec;
 import io.livedrop.common.events.FollowCreated;
 import io.livedrop.common.events.FollowDeleted;
+import io.livedrop.common.events.Topics;
 import io.livedrop.common.ids.Ids;
 import io.livedrop.common.test.IntegrationTest;
 import io.livedrop.common.test.TestEvents;
 import io.livedrop.common.test.TestJwtIssuer;
+import io.livedrop.common.test.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -206,12 +208,17 @@ class FollowerCountTests {
     }
 
     @Test
-    void aPoisonEventDoesNotBlockTheOthers() {
+    void aPoisonEventIsDeadLetteredAndDoesNotBlockTheOthers() {
         String fan = Ids.newId().toString();
         kafka.send(FollowCreated.TOPIC, creatorId, "{not json");
         events.publish(FollowCreated.TOPIC, creatorId, new FollowCreated(creatorId, fan, Instant.now()));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> followerCount() == 1);
+        List<ConsumerRecord<String, String>> deadLetters =
+                TopicReader.awaitRecords(List.of(FollowCreated.TOPIC + Topics.DEAD_LETTER_SUFFIX), creatorId, 1);
+        assertThat(deadLetters)
+                .singleElement()
+                .satisfies(record -> assertThat(record.value()).isEqualTo("{not json"));
     }
 
     private long followerCount() {

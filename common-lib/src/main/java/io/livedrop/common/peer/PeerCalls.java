@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.livedrop.common.client.ServiceTokenUnavailableException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.util.function.Supplier;
@@ -60,6 +61,9 @@ public final class PeerCalls {
                     boolean mayHaveArrived = failed.getStatusCode().value() != 503;
                     throw new PeerUnavailableException(
                             peer + " answered " + failed.getStatusCode().value(), mayHaveArrived, failed);
+                } catch (ServiceTokenUnavailableException noToken) {
+                    // the call was never sent; auth-service's trouble is not the peer's (see isFailure)
+                    throw new PeerUnavailableException(peer + " not called: " + noToken.getMessage(), false, noToken);
                 } catch (RestClientException failed) {
                     throw new PeerUnavailableException(
                             peer + " unreachable: " + failed.getMessage(), mayHaveArrived(failed), failed);
@@ -74,9 +78,13 @@ public final class PeerCalls {
         return circuitBreaker;
     }
 
-    /** Counts toward opening the circuit: outages only, never a peer's "no". */
+    /**
+     * Counts toward opening the circuit: outages only, never a peer's "no", nor a call that was not sent
+     * for want of a service token.
+     */
     public static boolean isFailure(Throwable error) {
-        return error instanceof PeerUnavailableException;
+        return error instanceof PeerUnavailableException
+                && !(error.getCause() instanceof ServiceTokenUnavailableException);
     }
 
     private RuntimeException rejection(RestClientResponseException response) {

@@ -6,17 +6,20 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A small HTTP server standing in for another service's internal API in a service's tests. It can be
  * taken down (connection refused) and brought back on the same port, as an outage looks. Requests
- * without a bearer token get a 401 problem, as the real services answer them.
+ * without a bearer token get a 401 problem, as the real services answer them (see {@link
+ * #authenticated}). JSON and form bodies are handed to {@link #handle} as JSON.
  */
 public abstract class StubServer {
 
@@ -62,11 +65,13 @@ public abstract class StubServer {
         try (exchange) {
             StubReply reply;
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            if (authorization == null || !authorization.startsWith("Bearer ")) {
+            if (!authenticated(authorization)) {
                 reply = problem(401, "UNAUTHENTICATED", "service token required");
             } else {
                 byte[] raw = exchange.getRequestBody().readAllBytes();
-                JsonNode body = raw.length == 0 ? JSON.missingNode() : JSON.readTree(raw);
+                JsonNode body = raw.length == 0
+                        ? JSON.missingNode()
+                        : parse(exchange.getRequestHeaders().getFirst("Content-Type"), raw);
                 try {
                     reply = handle(
                             exchange.getRequestMethod(),
@@ -86,6 +91,30 @@ public abstract class StubServer {
         } catch (IOException | RuntimeException e) {
             // the client went away (e.g. its read timeout): nothing to answer
         }
+    }
+
+    /**
+     * Whether a request with this {@code Authorization} header is let through to {@link #handle}; by
+     * default any bearer token, as the services' internal APIs take service tokens. A stub of a token
+     * endpoint checks client credentials instead.
+     */
+    protected boolean authenticated(String authorization) {
+        return authorization != null && authorization.startsWith("Bearer ");
+    }
+
+    /** A JSON body, or a form body ({@code application/x-www-form-urlencoded}) as an object of its fields. */
+    private static JsonNode parse(String contentType, byte[] raw) {
+        if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")) {
+            return JSON.readTree(raw);
+        }
+        ObjectNode form = JSON.createObjectNode();
+        for (String pair : new String(raw, StandardCharsets.UTF_8).split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            form.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return form;
     }
 
     /** What a stub answers: a status and a body written as JSON. */

@@ -92,7 +92,8 @@ class PaymentConfiguration {
                         .minimumNumberOfCalls(properties.minimumCalls())
                         .waitDurationInOpenState(properties.waitInOpenState())
                         .build());
-        var simulated = new SimulatedCardProvider(jdbc, properties.simulatedHang());
+        var simulated = new SimulatedCardProvider(
+                jdbc, properties.simulatedHang(), properties.simulatedLateCapture(), properties.simulatedRefundDelay());
         return new GuardedPaymentProvider(simulated, bulkhead, circuitBreaker, timeLimiter, providerCalls);
     }
 

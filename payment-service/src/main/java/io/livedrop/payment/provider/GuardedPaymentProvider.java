@@ -15,7 +15,9 @@ import java.util.concurrent.TimeoutException;
  * Wraps the real provider in Resilience4j guards, outermost first: a bulkhead (at most N calls at
  * once), a circuit breaker (a provider that keeps timing out is not called for a while), and a time
  * limiter (a call that does not answer in time is abandoned and its thread interrupted). Every way a
- * call can fail becomes {@link ProviderUnavailableException}; a decline is an answer, not a failure.
+ * call can fail becomes {@link ProviderUnavailableException}; a decline is an answer, not a failure. A
+ * call shed by the bulkhead or the open circuit was never sent ({@code outcomeUnknown() == false}); one
+ * that timed out or failed may have reached the provider, which may still act on it.
  */
 public class GuardedPaymentProvider implements PaymentProvider {
 
@@ -68,9 +70,9 @@ public class GuardedPaymentProvider implements PaymentProvider {
                             + timeLimiter.getTimeLimiterConfig().getTimeoutDuration(),
                     e);
         } catch (CallNotPermittedException e) {
-            throw new ProviderUnavailableException("the provider's circuit breaker is open", e);
+            throw ProviderUnavailableException.notSent("the provider's circuit breaker is open", e);
         } catch (BulkheadFullException e) {
-            throw new ProviderUnavailableException("too many provider calls in flight", e);
+            throw ProviderUnavailableException.notSent("too many provider calls in flight", e);
         } catch (ExecutionException e) {
             throw unavailable(e.getCause());
         } catch (Exception e) {

@@ -17,7 +17,13 @@ import org.springframework.validation.annotation.Validated;
  * @param slidingWindowSize calls the failure rate is computed over
  * @param minimumCalls calls needed before the rate counts
  * @param waitInOpenState how long an open circuit refuses calls before trying again
+ * @param lateCaptureWindow how long after a charge request that got no answer the provider may still
+ *     capture it; a charge the provider does not know after this window never happened
  * @param simulatedHang how long the simulated provider's {@code tok_timeout} hangs
+ * @param simulatedLateCapture how long after the request the simulated provider captures a {@code
+ *     tok_timeout_then_capture} charge (below {@code lateCaptureWindow})
+ * @param simulatedRefundDelay how long the simulated provider takes to refund (network and provider
+ *     latency; for exercising slow refunds)
  */
 @Validated
 @ConfigurationProperties("livedrop.payment.provider")
@@ -28,4 +34,7 @@ public record ProviderProperties(
         @DefaultValue("20") int slidingWindowSize,
         @DefaultValue("10") int minimumCalls,
         @NotNull @DefaultValue("10s") Duration waitInOpenState,
-        @NotNull @DefaultValue("30s") Duration simulatedHang) {}
+        @NotNull @DefaultValue("2m") Duration lateCaptureWindow,
+        @NotNull @DefaultValue("30s") Duration simulatedHang,
+        @NotNull @DefaultValue("5s") Duration simulatedLateCapture,
+        @NotNull @DefaultValue("0s") Duration simulatedRefundDelay) {}

@@ -1,14 +1,17 @@
 package io.livedrop.payment.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.livedrop.common.ids.Ids;
 import io.livedrop.common.test.Reply;
+import io.livedrop.payment.provider.GuardedPaymentProvider;
 import io.livedrop.payment.support.PaymentFixtures;
 import io.livedrop.payment.support.PaymentServiceTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,12 +20,18 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** POST /internal/payments/refunds (docs/INTERNAL-API.md): idempotent, service token only. */
+/**
+ * POST /internal/payments/refunds (docs/INTERNAL-API.md): idempotent, service token only; a claimed
+ * refund is finished even when the provider fails or the process dies after the claim.
+ */
 @PaymentServiceTest
 class RefundTests {
 
     @Autowired
     PaymentFixtures fixtures;
+
+    @Autowired
+    GuardedPaymentProvider provider;
 
     @Test
     void refundsTheOrdersSucceededPaymentOnce() {
@@ -42,7 +51,7 @@ class RefundTests {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body()).isEqualTo(refund.body());
         assertThat(fixtures.auditOf(paymentId))
-                .containsExactly("->processing", "processing>succeeded", "succeeded>refunded");
+                .containsExactly("->processing", "processing>succeeded", "succeeded>refunding", "refunding>refunded");
         assertThat(refundedAtOf(paymentId)).isEqualTo(1);
         assertThat(fixtures.client()
                         .get("/api/payments/" + paymentId, fixtures.token(buyer))
@@ -70,7 +79,71 @@ class RefundTests {
                 assertThat(reply.get().text("status")).isEqualTo("refunded");
             }
         }
-        assertThat(fixtures.auditOf(paymentId)).endsWith("succeeded>refunded").containsOnlyOnce("succeeded>refunded");
+        assertThat(fixtures.auditOf(paymentId))
+                .endsWith("succeeded>refunding", "refunding>refunded")
+                .containsOnlyOnce("succeeded>refunding", "refunding>refunded");
+        assertThat(refundedAtOf(paymentId)).isEqualTo(1);
+    }
+
+    @Test
+    void aRefundClaimedBeforeACrashIsResumedByTheRecoveryJob() {
+        String buyer = fixtures.newUser();
+        String orderId = fixtures.payableOrder(buyer, 300);
+        String paymentId = fixtures.pay(buyer, orderId, "tok_visa").text("id");
+        // the process died after claiming the refund, before the provider was asked; the claim ran out
+        fixtures.jdbc()
+                .sql(
+                        "update payment set status = 'refunding', work_due_at = now() - interval '1 second' where id = :id")
+                .param("id", UUID.fromString(paymentId))
+                .update();
+
+        await().atMost(PaymentFixtures.PATIENCE).until(() -> statusOf(paymentId).equals("refunded"));
+
+        assertThat(refundedAtOf(paymentId)).isEqualTo(1);
+        assertThat(fixtures.auditOf(paymentId))
+                .containsExactly("->processing", "processing>succeeded", "succeeded>refunding", "refunding>refunded");
+        Reply again = fixtures.refund(orderId);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.text("status")).isEqualTo("refunded");
+    }
+
+    @Test
+    void aRetriedRefundRequestFinishesAClaimedRefund() {
+        String buyer = fixtures.newUser();
+        String orderId = fixtures.payableOrder(buyer, 300);
+        String paymentId = fixtures.pay(buyer, orderId, "tok_visa").text("id");
+        // claimed by a request that died; its deadline has not passed yet, and order-service retries
+        fixtures.jdbc()
+                .sql("update payment set status = 'refunding', work_due_at = now() + interval '1 hour' where id = :id")
+                .param("id", UUID.fromString(paymentId))
+                .update();
+
+        Reply retried = fixtures.refund(orderId);
+
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.text("status")).isEqualTo("refunded");
+        assertThat(refundedAtOf(paymentId)).isEqualTo(1);
+    }
+
+    @Test
+    void aRefundTheProviderCannotTakeNowIsAnswered503AndFinishedLater() {
+        String buyer = fixtures.newUser();
+        String orderId = fixtures.payableOrder(buyer, 300);
+        String paymentId = fixtures.pay(buyer, orderId, "tok_visa").text("id");
+        provider.circuitBreaker().transitionToForcedOpenState();
+        Reply refused;
+        try {
+            refused = fixtures.refund(orderId);
+            assertThat(statusOf(paymentId)).isEqualTo("refunding");
+        } finally {
+            provider.circuitBreaker().reset();
+        }
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.code()).isEqualTo("SERVICE_UNAVAILABLE");
+        // the refund is decided: the recovery job finishes it once the provider answers again
+        await().atMost(PaymentFixtures.PATIENCE).until(() -> statusOf(paymentId).equals("refunded"));
+        assertThat(refundedAtOf(paymentId)).isEqualTo(1);
     }
 
     @Test
@@ -101,6 +174,14 @@ class RefundTests {
 
         assertThat(reply.status()).isEqualTo(403);
         assertThat(fixtures.refund(orderId).status()).isEqualTo(200);
+    }
+
+    private String statusOf(String paymentId) {
+        return fixtures.jdbc()
+                .sql("select status from payment where id = :id")
+                .param("id", UUID.fromString(paymentId))
+                .query(String.class)
+                .single();
     }
 
     private long refundedAtOf(String paymentId) {

@@ -93,6 +93,36 @@ public class PaymentFixtures {
         return chargesOf(orderId).stream().filter("captured"::equals).count();
     }
 
+    /** Charges the simulated provider refunded for this order's payments. */
+    public long refundedChargesOf(String orderId) {
+        return jdbc.sql("""
+                        select count(*) from simulated_charge c join payment p on p.id::text = c.idempotency_key
+                        where p.order_id = :orderId and c.refunded_at is not null
+                        """).param("orderId", orderId).query(Long.class).single();
+    }
+
+    /** The ids of this order's payments, oldest first. */
+    public List<String> paymentIdsOf(String orderId) {
+        return jdbc.sql("select id::text from payment where order_id = :orderId order by created_at, id")
+                .param("orderId", orderId)
+                .query(String.class)
+                .list();
+    }
+
+    /** Payments (of any test) whose unanswered charge the recovery job is still looking up. */
+    public long unsettledChargeCount() {
+        return jdbc.sql("select count(*) from payment where status = 'processing' and charge_unanswered")
+                .query(Long.class)
+                .single();
+    }
+
+    public String statusOf(String paymentId) {
+        return jdbc.sql("select status from payment where id = :id")
+                .param("id", UUID.fromString(paymentId))
+                .query(String.class)
+                .single();
+    }
+
     /** The audit trail of a payment: "from>to" per state change, in order. */
     public List<String> auditOf(String paymentId) {
         return jdbc.sql(

@@ -6,6 +6,10 @@ import java.util.UUID;
 /**
  * A payment for an order. Its id is also the provider's idempotency key, so however often a charge
  * for it is attempted, the card is charged at most once.
+ *
+ * @param chargeRequestedAt when a charge was last requested from the provider
+ * @param chargeUnanswered the provider did not answer that request: only its record can settle the
+ *     payment (it may capture late), and the charge is never requested again
  */
 public record Payment(
         UUID id,
@@ -18,6 +22,8 @@ public record Payment(
         String idempotencyKey,
         Instant workDueAt,
         int workAttempts,
+        Instant chargeRequestedAt,
+        boolean chargeUnanswered,
         Instant createdAt,
         Instant updatedAt) {
 

@@ -14,6 +14,7 @@ import io.livedrop.payment.payment.persistence.PaymentRepository;
 import io.livedrop.payment.provider.PaymentProvider;
 import io.livedrop.payment.provider.PaymentProvider.ChargeResult;
 import io.livedrop.payment.provider.ProviderUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,9 +33,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * id as the provider's idempotency key, then — in one transaction — records the outcome, emits
  * {@code payment.succeeded}/{@code payment.failed} and stores the 201 for the Idempotency-Key.
  *
- * <p>A provider that does not answer ends the payment {@code failed}/{@code provider_unavailable}
- * (the order stays payable). A request that dies after the charge was sent is continued with the same
- * payment id by a retry with the same key, or finished by the recovery job from the provider's record.
+ * <p>A charge refused before it reached the provider (open circuit, full bulkhead) ends the payment
+ * {@code failed}/{@code provider_unavailable} (the order stays payable). A charge the provider did not
+ * answer (timeout) may still be captured: the payment stays {@code processing}, the answer is a 503 that
+ * is not stored, and the payment is settled from the provider's record ({@link PaymentSettlement}) by a
+ * retry with the same key or by the recovery job. A request that dies after the charge was sent is
+ * continued with the same payment id by a retry with the same key, or finished by the recovery job.
  */
 @Component
 public class PaymentProcessing {
@@ -44,28 +48,31 @@ public class PaymentProcessing {
     private final OrderClient orders;
     private final PaymentRepository payments;
     private final PaymentProvider provider;
-    private final PaymentEvents events;
+    private final PaymentSettlement settlement;
     private final TransactionTemplate transactions;
     private final PaymentProperties properties;
     private final IdempotencyProperties idempotency;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     PaymentProcessing(
             OrderClient orders,
             PaymentRepository payments,
             PaymentProvider provider,
-            PaymentEvents events,
+            PaymentSettlement settlement,
             TransactionTemplate transactions,
             PaymentProperties properties,
             IdempotencyProperties idempotency,
+            MeterRegistry meters,
             Clock clock) {
         this.orders = orders;
         this.payments = payments;
         this.provider = provider;
-        this.events = events;
+        this.settlement = settlement;
         this.transactions = transactions;
         this.properties = properties;
         this.idempotency = idempotency;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -73,35 +80,75 @@ public class PaymentProcessing {
         UUID paymentId = attempt.operationId();
         Optional<Payment> earlier = attempt.resumed() ? payments.find(paymentId) : Optional.empty();
         if (earlier.isPresent() && earlier.get().status() != PaymentStatus.PROCESSING) {
-            Payment finished = earlier.get();
-            return transactions.execute(status -> attempt.complete(HttpStatus.CREATED, PaymentView.of(finished)));
+            return answer(attempt, earlier.get());
         }
-        Payment payment = earlier.orElseGet(() -> startPayment(paymentId, userId, request.orderId(), attempt));
+        if (earlier.isPresent() && earlier.get().chargeUnanswered()) {
+            // the buyer retries a payment whose charge the provider did not answer: only its record decides
+            return settleUnanswered(earlier.get(), attempt);
+        }
+        Payment payment;
+        if (earlier.isPresent()) {
+            // an attempt that died: charge again with the same key (the provider answers the first outcome)
+            payment = earlier.get();
+            if (!payments.markChargeRequested(paymentId, now())) {
+                return answer(attempt, payments.find(paymentId).orElseThrow()); // finished meanwhile
+            }
+        } else {
+            payment = startPayment(paymentId, userId, request.orderId(), attempt);
+        }
 
         ChargeResult result;
         try {
             result = provider.charge(new PaymentProvider.Charge(
                     paymentId.toString(), payment.amountCents(), payment.currency(), request.cardToken()));
         } catch (ProviderUnavailableException unavailable) {
+            if (unavailable.outcomeUnknown()) {
+                throw unanswered(payment, attempt, unavailable);
+            }
             log.info("Payment {} failed: {}", paymentId, unavailable.getMessage());
             result = ChargeResult.declined(Payment.PROVIDER_UNAVAILABLE);
         }
         ChargeResult outcome = result;
         return transactions.execute(status -> {
-            Payment finished = finish(paymentId, outcome).orElseThrow(IdempotencyLeaseLostException::new);
+            Payment finished = settlement.finish(paymentId, outcome).orElseThrow(IdempotencyLeaseLostException::new);
             return attempt.complete(HttpStatus.CREATED, PaymentView.of(finished));
         });
     }
 
-    /** Records the outcome and announces it; empty if the payment was already finished by someone else. */
-    Optional<Payment> finish(UUID paymentId, ChargeResult result) {
-        PaymentStatus status = result.captured() ? PaymentStatus.SUCCEEDED : PaymentStatus.FAILED;
-        if (!payments.finish(paymentId, status, result.captured() ? null : result.declineCode(), now())) {
-            return Optional.empty();
+    private StoredResponse answer(IdempotentAttempt attempt, Payment finished) {
+        return transactions.execute(status -> attempt.complete(HttpStatus.CREATED, PaymentView.of(finished)));
+    }
+
+    /**
+     * The provider did not answer the charge, so it may have captured it or still do: the payment stays
+     * {@code processing} (the order cannot be paid a second time) and is settled from the provider's
+     * record, by the recovery job or by a retry with the same key, to which the key is handed back.
+     */
+    private ApiException unanswered(Payment payment, IdempotentAttempt attempt, ProviderUnavailableException cause) {
+        Instant now = now();
+        transactions.executeWithoutResult(status -> {
+            payments.markChargeUnanswered(payment.id(), now.plus(properties.recoveryGrace()), now);
+            attempt.handBack();
+        });
+        log.info("Payment {} is unsettled, the provider did not answer: {}", payment.id(), cause.getMessage());
+        meters.counter("livedrop.payments.unanswered").increment();
+        return notSettledYet(payment.id());
+    }
+
+    private StoredResponse settleUnanswered(Payment payment, IdempotentAttempt attempt) {
+        PaymentSettlement.Outcome outcome = settlement.settle(payment);
+        if (outcome instanceof PaymentSettlement.Outcome.Settled settled) {
+            return answer(attempt, settled.payment());
         }
-        Payment finished = payments.find(paymentId).orElseThrow();
-        events.finished(finished);
-        return Optional.of(finished);
+        transactions.executeWithoutResult(status -> attempt.handBack());
+        throw notSettledYet(payment.id());
+    }
+
+    private static ApiException notSettledYet(UUID paymentId) {
+        return new ApiException(
+                ErrorCode.SERVICE_UNAVAILABLE,
+                "The payment provider has not confirmed payment " + paymentId + " yet; it is never charged twice."
+                        + " Retry with the same Idempotency-Key for its outcome.");
     }
 
     private Payment startPayment(UUID paymentId, String userId, String orderId, IdempotentAttempt attempt) {
@@ -119,6 +166,8 @@ public class PaymentProcessing {
                 // if this request dies, the recovery job finishes the payment after the key's lease
                 now.plus(idempotency.lease()).plus(properties.recoveryGrace()),
                 0,
+                now,
+                false,
                 now,
                 now);
         try {

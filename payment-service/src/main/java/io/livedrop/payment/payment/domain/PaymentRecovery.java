@@ -2,8 +2,6 @@ package io.livedrop.payment.payment.domain;
 
 import io.livedrop.common.idempotency.IdempotencyStore;
 import io.livedrop.payment.payment.persistence.PaymentRepository;
-import io.livedrop.payment.provider.PaymentProvider;
-import io.livedrop.payment.provider.PaymentProvider.ChargeResult;
 import io.livedrop.payment.provider.ProviderUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,11 +17,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Finishes payments left {@code processing} by a request that died (crash, deploy) after it may have
- * asked the provider. Once the request's idempotency lease is over, its key is released (so no retry
- * can resume the payment meanwhile) and the provider is asked what became of the charge, by the
- * payment id: captured → {@code succeeded}, declined → {@code failed}, never seen →
- * {@code failed}/{@code provider_unavailable}. It never starts a charge itself.
+ * Settles payments left {@code processing} whose charge outcome is unknown, from the provider's record
+ * by the payment id ({@link PaymentSettlement}: captured → {@code succeeded}, or refunded when the order
+ * no longer takes it; declined → {@code failed}; unknown to the provider after its late-capture window →
+ * {@code failed}/{@code provider_unavailable}). It never starts a charge itself. Two kinds:
+ *
+ * <ul>
+ *   <li>a request that died (crash, deploy) after it may have asked the provider: once its idempotency
+ *       lease is over, its key is released (so no retry can charge again meanwhile) first;
+ *   <li>a charge the provider did not answer in time: its key stays handed back to the buyer, whose
+ *       retry with it may settle the payment concurrently (both settle conditionally).
+ * </ul>
+ *
+ * <p>It also resumes refunds that were claimed ({@code refunding}) but not recorded by their deadline:
+ * the provider is asked again by the payment's key (it refunds once) and the payment turns
+ * {@code refunded}.
  */
 @Component
 public class PaymentRecovery {
@@ -31,8 +39,8 @@ public class PaymentRecovery {
     private static final Logger log = LoggerFactory.getLogger(PaymentRecovery.class);
 
     private final PaymentRepository payments;
-    private final PaymentProcessing processing;
-    private final PaymentProvider provider;
+    private final PaymentSettlement settlement;
+    private final Refunds refunds;
     private final IdempotencyStore idempotency;
     private final TransactionTemplate transactions;
     private final PaymentProperties properties;
@@ -40,15 +48,15 @@ public class PaymentRecovery {
 
     PaymentRecovery(
             PaymentRepository payments,
-            PaymentProcessing processing,
-            PaymentProvider provider,
+            PaymentSettlement settlement,
+            Refunds refunds,
             IdempotencyStore idempotency,
             TransactionTemplate transactions,
             PaymentProperties properties,
             Clock clock) {
         this.payments = payments;
-        this.processing = processing;
-        this.provider = provider;
+        this.settlement = settlement;
+        this.refunds = refunds;
         this.idempotency = idempotency;
         this.transactions = transactions;
         this.properties = properties;
@@ -71,7 +79,12 @@ public class PaymentRecovery {
         List<UUID> overdue = payments.claimOverdue(now, now.plus(properties.recoveryGrace()), properties.batchSize());
         for (UUID paymentId : overdue) {
             try {
-                recover(paymentId);
+                Optional<Payment> payment = payments.find(paymentId);
+                if (payment.isPresent() && payment.get().status() == PaymentStatus.REFUNDING) {
+                    resumeRefund(payment.get());
+                } else {
+                    recover(paymentId);
+                }
             } catch (RuntimeException e) {
                 log.warn("Could not recover payment {}: {}", paymentId, e.getMessage());
             }
@@ -79,11 +92,39 @@ public class PaymentRecovery {
         return overdue.size();
     }
 
+    /** A refund claimed by a request that died, or whose provider call failed: ask the provider again. */
+    private void resumeRefund(Payment refunding) {
+        try {
+            refunds.complete(refunding);
+            log.info("Resumed the claimed refund of payment {}", refunding.id());
+        } catch (ProviderUnavailableException unavailable) {
+            log.info("Refund of payment {} postponed: {}", refunding.id(), unavailable.getMessage());
+            postpone(refunding);
+        }
+    }
+
+    private void postpone(Payment payment) {
+        postpone(payment, null);
+    }
+
+    /** Backs off exponentially (at most {@code retryMax}), but looks again by {@code lookAgainBy} if set. */
+    private void postpone(Payment payment, Instant lookAgainBy) {
+        int attempt = payment.workAttempts() + 1;
+        Duration wait = Duration.ofSeconds(1L << Math.min(attempt, 6));
+        Instant due = now().plus(wait.compareTo(properties.retryMax()) > 0 ? properties.retryMax() : wait);
+        if (lookAgainBy != null && lookAgainBy.isBefore(due)) {
+            due = lookAgainBy;
+        }
+        payments.postponeWork(payment.id(), due, attempt);
+    }
+
     private void recover(UUID paymentId) {
-        Optional<Payment> abandoned = transactions.execute(status -> {
+        Optional<Payment> due = transactions.execute(status -> {
             Optional<Payment> found = payments.lock(paymentId).filter(p -> p.status() == PaymentStatus.PROCESSING);
-            if (found.isEmpty()) {
-                return Optional.<Payment>empty();
+            if (found.isEmpty() || found.get().chargeUnanswered()) {
+                // an unanswered charge: its key was handed back to the buyer, whose retry may settle it too;
+                // every settling step is conditional, so the key is left alone
+                return found;
             }
             Payment payment = found.get();
             Optional<Instant> alive =
@@ -94,28 +135,22 @@ public class PaymentRecovery {
             }
             return found;
         });
-        if (abandoned.isEmpty()) {
+        if (due.isEmpty()) {
             return;
         }
-        Payment payment = abandoned.get();
-        ChargeResult result;
-        try {
-            result = provider.findCharge(paymentId.toString())
-                    .orElse(ChargeResult.declined(Payment.PROVIDER_UNAVAILABLE));
-        } catch (ProviderUnavailableException unavailable) {
-            int attempt = payment.workAttempts() + 1;
-            Duration wait = Duration.ofSeconds(1L << Math.min(attempt, 6));
-            payments.postponeWork(
-                    paymentId,
-                    now().plus(wait.compareTo(properties.retryMax()) > 0 ? properties.retryMax() : wait),
-                    attempt);
-            return;
+        Payment payment = due.get();
+        switch (settlement.settle(payment)) {
+            case PaymentSettlement.Outcome.Settled settled ->
+                log.info(
+                        "Settled payment {} ({}) from the provider's record: {}",
+                        paymentId,
+                        payment.chargeUnanswered() ? "charge unanswered" : "request died",
+                        settled.payment().status().value());
+            case PaymentSettlement.Outcome.Unknown unknown -> {
+                log.debug("Payment {} still unsettled: {}", paymentId, unknown.reason());
+                postpone(payment, unknown.lookAgainBy());
+            }
         }
-        log.info(
-                "Recovered payment {} of a request that died: {}",
-                paymentId,
-                result.captured() ? "captured" : result.declineCode());
-        transactions.executeWithoutResult(status -> processing.finish(paymentId, result));
     }
 
     private Instant now() {

@@ -2,11 +2,12 @@ package io.livedrop.payment.payment.domain;
 
 import java.util.Locale;
 
-/** processing → succeeded | failed; succeeded → refunded. */
+/** processing → succeeded | failed; succeeded → refunding (a refund is claimed) → refunded. */
 public enum PaymentStatus {
     PROCESSING,
     SUCCEEDED,
     FAILED,
+    REFUNDING,
     REFUNDED;
 
     public String value() {

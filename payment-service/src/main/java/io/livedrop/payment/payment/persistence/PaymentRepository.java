@@ -32,9 +32,10 @@ public class PaymentRepository {
     public void insert(Payment payment) {
         jdbc.sql("""
                 insert into payment (id, order_id, user_id, amount_cents, currency, status, failure_code,
-                                     idempotency_key, work_due_at, work_attempts, created_at, updated_at)
+                                     idempotency_key, work_due_at, work_attempts, charge_requested_at,
+                                     charge_unanswered, created_at, updated_at)
                 values (:id, :orderId, :userId, :amountCents, :currency, :status, :failureCode,
-                        :idempotencyKey, :workDueAt, 0, :createdAt, :updatedAt)
+                        :idempotencyKey, :workDueAt, 0, :chargeRequestedAt, false, :createdAt, :updatedAt)
                 """)
                 .param("id", payment.id())
                 .param("orderId", payment.orderId())
@@ -45,6 +46,7 @@ public class PaymentRepository {
                 .param("failureCode", payment.failureCode())
                 .param("idempotencyKey", payment.idempotencyKey())
                 .param("workDueAt", ts(payment.workDueAt()))
+                .param("chargeRequestedAt", ts(payment.chargeRequestedAt()))
                 .param("createdAt", ts(payment.createdAt()))
                 .param("updatedAt", ts(payment.updatedAt()))
                 .update();
@@ -64,10 +66,11 @@ public class PaymentRepository {
                 .optional();
     }
 
-    /** The order's payment that took (or gave back) money, if any, locked for the transaction. */
+    /** The order's payment that took (or gives or gave back) money, if any, locked for the transaction. */
     public Optional<Payment> lockCaptured(String orderId) {
         return jdbc.sql("""
-                        select * from payment where order_id = :orderId and status in ('succeeded', 'refunded')
+                        select * from payment
+                        where order_id = :orderId and status in ('succeeded', 'refunding', 'refunded')
                         for update
                         """)
                 .param("orderId", orderId)
@@ -90,14 +93,77 @@ public class PaymentRepository {
                 == 1;
     }
 
-    /** succeeded → refunded; false if it was not (any more) succeeded. */
-    public boolean markRefunded(UUID id, Instant now) {
-        return jdbc.sql(
-                                "update payment set status = 'refunded', updated_at = :now where id = :id and status = 'succeeded'")
+    /**
+     * A charge of this processing payment is requested (again) now: the provider's late-capture window
+     * starts over. False if the payment is no longer processing (then it must not be charged).
+     */
+    public boolean markChargeRequested(UUID id, Instant now) {
+        return jdbc.sql("""
+                                update payment set charge_requested_at = :now, updated_at = :now
+                                where id = :id and status = 'processing'
+                                """).param("now", ts(now)).param("id", id).update() == 1;
+    }
+
+    /**
+     * The provider did not answer the charge of this processing payment: it stays processing until the
+     * provider's record settles it; the recovery job looks first at {@code due}.
+     */
+    public boolean markChargeUnanswered(UUID id, Instant due, Instant now) {
+        return jdbc.sql("""
+                                update payment set charge_unanswered = true, work_due_at = :due, work_attempts = 0,
+                                                   updated_at = :now
+                                where id = :id and status = 'processing'
+                                """)
+                        .param("due", ts(due))
                         .param("now", ts(now))
                         .param("id", id)
                         .update()
                 == 1;
+    }
+
+    /**
+     * processing → failed/{@code failureCode} for a charge the provider never made — only if no charge was
+     * requested since {@code chargeRequestedAt} (the moment the "never made" verdict is based on; rows
+     * without one count from their creation).
+     */
+    public boolean finishNeverCharged(UUID id, Instant chargeRequestedAt, String failureCode, Instant now) {
+        return jdbc.sql("""
+                                update payment set status = 'failed', failure_code = :failureCode, work_due_at = null,
+                                                   updated_at = :now
+                                where id = :id and status = 'processing'
+                                  and coalesce(charge_requested_at, created_at) = :chargeRequestedAt
+                                """)
+                        .param("failureCode", failureCode)
+                        .param("now", ts(now))
+                        .param("id", id)
+                        .param("chargeRequestedAt", ts(chargeRequestedAt))
+                        .update()
+                == 1;
+    }
+
+    /**
+     * succeeded → refunding: the refund is decided and claimed until {@code claimedUntil} (after that the
+     * recovery job resumes it); false if the payment was not (any more) succeeded.
+     */
+    public boolean claimRefund(UUID id, Instant claimedUntil, Instant now) {
+        return jdbc.sql("""
+                                update payment set status = 'refunding', work_due_at = :claimedUntil, work_attempts = 0,
+                                                   updated_at = :now
+                                where id = :id and status = 'succeeded'
+                                """)
+                        .param("claimedUntil", ts(claimedUntil))
+                        .param("now", ts(now))
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    /** refunding → refunded; false if it was not (any more) refunding. */
+    public boolean markRefunded(UUID id, Instant now) {
+        return jdbc.sql("""
+                                update payment set status = 'refunded', work_due_at = null, updated_at = :now
+                                where id = :id and status = 'refunding'
+                                """).param("now", ts(now)).param("id", id).update() == 1;
     }
 
     public void postponeWork(UUID id, Instant due, int attempts) {
@@ -108,12 +174,16 @@ public class PaymentRepository {
                 .update();
     }
 
-    /** Processing payments whose request is overdue, claimed for {@code claimedUntil} against other instances. */
+    /**
+     * Processing payments whose request is overdue and refunds whose claim ran out, claimed for {@code
+     * claimedUntil} against other instances.
+     */
     public List<UUID> claimOverdue(Instant now, Instant claimedUntil, int limit) {
         return jdbc.sql("""
                         update payment set work_due_at = :claimedUntil
                         where id in (
-                          select id from payment where status = 'processing' and work_due_at <= :now
+                          select id from payment
+                          where status in ('processing', 'refunding') and work_due_at <= :now
                           order by work_due_at
                           limit :limit
                           for update skip locked)
@@ -138,6 +208,8 @@ public class PaymentRepository {
                 rs.getString("idempotency_key"),
                 instant(rs, "work_due_at"),
                 rs.getInt("work_attempts"),
+                instant(rs, "charge_requested_at"),
+                rs.getBoolean("charge_unanswered"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"));
     }
