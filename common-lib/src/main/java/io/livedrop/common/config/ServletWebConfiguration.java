@@ -5,6 +5,8 @@ import io.livedrop.common.error.ProblemErrorController;
 import io.livedrop.common.error.ServletProblemHandler;
 import io.livedrop.common.error.ServletProblemWriter;
 import io.livedrop.common.web.RequestIdFilter;
+import io.livedrop.common.web.TextInputAdvice;
+import io.livedrop.common.web.UrlControlCharacterFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -24,6 +26,12 @@ public class ServletWebConfiguration {
     @Bean
     ServletProblemHandler servletProblemHandler() {
         return new ServletProblemHandler();
+    }
+
+    /** No control characters in request bodies (API.md "request limits"). */
+    @Bean
+    TextInputAdvice textInputAdvice() {
+        return new TextInputAdvice();
     }
 
     @Bean
@@ -46,6 +54,14 @@ public class ServletWebConfiguration {
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         var registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** No control characters in the path or query string, before security and controllers run. */
+    @Bean
+    FilterRegistrationBean<UrlControlCharacterFilter> urlControlCharacterFilter(ServletProblemWriter problems) {
+        var registration = new FilterRegistrationBean<>(new UrlControlCharacterFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 }
