@@ -45,7 +45,9 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
     }
 
     private ProblemDetail toProblem(Throwable error, String path) {
-        if (error instanceof ApiException api) {
+        ApiException api = apiCause(error);
+        if (api != null) {
+            // e.g. a chunked body cut at the size limit while it was being forwarded (413)
             return Problems.of(api.code(), api.getMessage(), path, api.violations());
         }
         // the bulkhead is off by configuration; should someone enable it, a full one is a 503, not a 500
@@ -78,6 +80,15 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
         }
         log.error("Gateway error on {}", path, error);
         return Problems.of(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred", path);
+    }
+
+    private static ApiException apiCause(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+        }
+        return null;
     }
 
     private static boolean causedByClassNamed(Throwable error, String className) {
