@@ -59,9 +59,9 @@ public class ServletProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex, HttpServletRequest request) {
-        ApiException cause = apiCause(ex);
-        if (cause != null) {
-            return handleApi(cause, request);
+        PayloadTooLargeException tooLarge = tooLarge(ex);
+        if (tooLarge != null) {
+            return handleApi(tooLarge, request);
         }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
         return problem(Problems.of(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred", request.getRequestURI()));
@@ -91,10 +91,10 @@ public class ServletProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ApiException cause = apiCause(ex);
-        if (cause != null) {
-            // e.g. a body cut off at the size limit while the parser was reading it: 413, not 400
-            return body(Problems.of(cause.code(), cause.getMessage(), path(request), cause.violations()), headers);
+        PayloadTooLargeException tooLarge = tooLarge(ex);
+        if (tooLarge != null) {
+            // a body cut off at the size limit while the parser was reading it: 413, not 400
+            return body(Problems.of(tooLarge.code(), tooLarge.getMessage(), path(request)), headers);
         }
         return body(Problems.of(ErrorCode.VALIDATION_FAILED, ReadableBodyErrors.describe(ex), path(request)), headers);
     }
@@ -145,11 +145,11 @@ public class ServletProblemHandler extends ResponseEntityExceptionHandler {
         return request instanceof ServletWebRequest swr ? swr.getRequest().getRequestURI() : null;
     }
 
-    /** An {@link ApiException} some layer wrapped (a message converter, the parser), or null. */
-    private static ApiException apiCause(Throwable ex) {
+    /** The size limit's exception where a layer wrapped it (a message converter, the parser), or null. */
+    private static PayloadTooLargeException tooLarge(Throwable ex) {
         for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof ApiException api) {
-                return api;
+            if (t instanceof PayloadTooLargeException tooLarge) {
+                return tooLarge;
             }
         }
         return null;
