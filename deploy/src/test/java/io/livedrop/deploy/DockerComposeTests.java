@@ -78,6 +78,19 @@ class DockerComposeTests {
     }
 
     @Test
+    void gatewayMetricsAreScrapedFromItsUnpublishedManagementPort() {
+        String managementPort = at(COMPOSE, "services.gateway-service.environment.MANAGEMENT_PORT");
+        String config = at(
+                        Manifests.documentsOf(Manifests.root().resolve("deploy/prometheus/prometheus.yml"))
+                                .getFirst(),
+                        "scrape_configs")
+                .toString();
+        assertThat(config).contains("gateway-service:" + managementPort).doesNotContain("gateway-service:8080");
+        List<String> published = at(COMPOSE, "services.gateway-service.ports");
+        assertThat(published).containsExactly("8080:8080");
+    }
+
+    @Test
     void prometheusScrapesEveryService() {
         String config = at(
                         Manifests.documentsOf(Manifests.root().resolve("deploy/prometheus/prometheus.yml"))

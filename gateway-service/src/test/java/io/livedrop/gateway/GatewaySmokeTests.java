@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.common.test.ServiceSmokeTests;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 @GatewayIntegrationTest
 class GatewaySmokeTests extends ServiceSmokeTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void internalPathsAreNotRouted() throws Exception {
@@ -21,12 +24,52 @@ class GatewaySmokeTests extends ServiceSmokeTests {
     void exposesRouteAndCircuitBreakerMetrics() throws Exception {
         get("/v3/api-docs/catalog-service");
         get("/api/drops");
-        var response = get("/actuator/prometheus");
+        var response = getFromManagementPort("/actuator/prometheus");
         assertThat(response.body())
                 .contains("spring_cloud_gateway_requests_seconds_count{")
                 .contains("routeId=\"api-docs-catalog\"")
                 .contains("resilience4j_circuitbreaker_state{")
                 .contains("name=\"catalog-service\"");
+    }
+
+    @Test
+    void publicPortAnswersHealthWithTheStatusOnly() throws Exception {
+        for (String path :
+                new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+            var response = get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(JSON.readTree(response.body()).propertyNames())
+                    .as(path + " " + response.body())
+                    .containsExactly("status");
+            assertThat(JSON.readTree(response.body()).path("status").asString()).isEqualTo("UP");
+        }
+        assertThat(get("/actuator/health/redis").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void publicPortServesNoMetricsOrOtherActuatorEndpoints() throws Exception {
+        for (String path : new String[] {
+            "/actuator",
+            "/actuator/prometheus",
+            "/actuator/metrics",
+            "/actuator/metrics/jvm.memory.used",
+            "/actuator/info"
+        }) {
+            var response = get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.body()).as(path).doesNotContain("jvm_memory");
+        }
+    }
+
+    @Test
+    void managementPortServesHealthDetailsAndMetrics() throws Exception {
+        assertThat(managementPort()).isNotEqualTo(port());
+        var health = getFromManagementPort("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(health.body()).path("components").has("redis")).isTrue();
+        var prometheus = getFromManagementPort("/actuator/prometheus");
+        assertThat(prometheus.statusCode()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
     }
 
     @Test

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A stand-in for one downstream service, so the gateway's own filters can be tested: it answers every
- * request with what it received (service name, method, path, query, a few headers) as JSON. A request
- * header {@code X-Stub-Status} picks the status, {@code X-Stub-Delay-Ms} makes it slow. It can be
+ * A stand-in for one downstream service, so the gateway's own filters can be tested: it reads the whole
+ * request body, then answers with what it received (service name, method, path, query, a few headers,
+ * the body's size) as JSON. A request header {@code X-Stub-Status} picks the status, {@code X-Stub-Delay-Ms} makes it slow. It can be
  * stopped and started again on the same port, like a crashed and restarted service.
  */
 final class StubService {
@@ -98,6 +98,15 @@ final class StubService {
     private void answer(HttpExchange exchange) throws IOException {
         hits.incrementAndGet();
         var headers = exchange.getRequestHeaders();
+        long bodyBytes;
+        try {
+            // like a real service, read the whole body before answering
+            bodyBytes = exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+        } catch (IOException cutOff) {
+            // the gateway aborted the forwarded request (body over the size limit)
+            exchange.close();
+            return;
+        }
         Map<String, Object> seen = new LinkedHashMap<>();
         seen.put("service", name);
         seen.put("method", exchange.getRequestMethod());
@@ -106,6 +115,7 @@ final class StubService {
         seen.put("authorization", headers.getFirst("Authorization"));
         seen.put("requestId", headers.getFirst("X-Request-Id"));
         seen.put("host", headers.getFirst("Host"));
+        seen.put("bodyBytes", bodyBytes);
         lastRequest.set(seen);
         try {
             String delay = headers.getFirst(DELAY);

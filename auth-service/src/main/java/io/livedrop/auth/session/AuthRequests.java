@@ -1,5 +1,6 @@
 package io.livedrop.auth.session;
 
+import io.livedrop.common.web.OpaqueText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +25,8 @@ final class AuthRequests {
             @NotBlank @Size(max = 254) @Email(regexp = EMAIL_SHAPE)
             String email,
 
-            @NotNull @Size(min = 8, max = 128) String password,
+            // only ever hashed: any character is fine (see OpaqueText)
+            @NotNull @Size(min = 8, max = 128) @OpaqueText String password,
 
             @NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE, message = NOT_PRINTABLE)
             String name) {
@@ -39,7 +41,7 @@ final class AuthRequests {
             @NotBlank @Size(max = 254) @Pattern(regexp = PRINTABLE, message = NOT_PRINTABLE)
             String email,
 
-            @NotNull @Size(max = 128) String password) {
+            @NotNull @Size(max = 128) @OpaqueText String password) {
 
         Login {
             email = normaliseEmail(email);

@@ -2,6 +2,7 @@ package io.livedrop.catalog.creator;
 
 import io.livedrop.catalog.web.HttpUrl;
 import io.livedrop.catalog.web.Patterns;
+import io.livedrop.common.web.FreeText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,7 +21,7 @@ final class CreatorRequests {
             String handle,
 
             @NotBlank @Size(max = 100) String displayName,
-            @Size(max = 1000) String bio,
+            @Size(max = 1000) @FreeText String bio,
             @Size(max = 2048) @HttpUrl String profileImageUrl) {}
 
     /** Absent (or null) fields stay unchanged; an empty {@code bio} or {@code profileImageUrl} clears it. */
@@ -31,6 +32,6 @@ final class CreatorRequests {
             @Size(min = 1, max = 100) @Pattern(regexp = Patterns.NOT_BLANK, message = "must not be blank")
             String displayName,
 
-            @Size(max = 1000) String bio,
+            @Size(max = 1000) @FreeText String bio,
             @Size(max = 2048) @HttpUrl String profileImageUrl) {}
 }

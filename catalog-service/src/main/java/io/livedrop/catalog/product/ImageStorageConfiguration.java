@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ImageStorageProperties.class)
+@EnableConfigurationProperties({ImageStorageProperties.class, ProductListProperties.class})
 class ImageStorageConfiguration {
 
     @Bean(destroyMethod = "close")

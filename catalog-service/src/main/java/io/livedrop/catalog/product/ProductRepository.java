@@ -72,12 +72,8 @@ class ProductRepository {
                 .update();
     }
 
-    /**
-     * One page, newest first, after the keyset position {@code (afterCreatedAt, afterId)} if given;
-     * fetches {@code limit + 1} rows so the caller knows whether there is a next page.
-     */
-    List<ProductView> page(UUID creatorId, String tsquery, Instant afterCreatedAt, UUID afterId, int limit) {
-        PageStatement statement = pageStatement(creatorId, tsquery, afterCreatedAt, afterId, limit);
+    /** Runs one of the page statements below. */
+    List<ProductView> page(PageStatement statement) {
         return jdbc.sql(statement.sql())
                 .params(statement.parameters())
                 .query(ProductRepository::view)
@@ -85,34 +81,80 @@ class ProductRepository {
     }
 
     /**
-     * The SQL of a page. A text search first collects the matches through the GIN index (a
-     * materialized CTE), then sorts them: left to itself, the planner walks the newest-first index
-     * and filters every row, which for a rare word reads the whole table. The price is a sort of all
-     * matches for very common words.
+     * A list without text search: newest first after the keyset position {@code (afterCreatedAt,
+     * afterId)} if given, {@code limit + 1} rows (so the caller knows whether there is a next page). A
+     * range of {@code product_newest} or {@code product_by_creator}: the same cost on every page.
      */
-    PageStatement pageStatement(UUID creatorId, String tsquery, Instant afterCreatedAt, UUID afterId, int limit) {
-        StringBuilder where = new StringBuilder("true");
+    PageStatement browseStatement(UUID creatorId, Instant afterCreatedAt, UUID afterId, int limit) {
         Map<String, Object> parameters = new LinkedHashMap<>();
+        String where = keysetWhere(creatorId, afterCreatedAt, afterId, parameters);
+        return new PageStatement(
+                "select " + COLUMNS + " from product p where " + where + newestFirst(limit), parameters);
+    }
+
+    /**
+     * Text search, first try: walks the newest-first index ({@code product_newest}, or {@code
+     * product_by_creator} for one creator) from the keyset position, looks at no more than {@code
+     * window} products and keeps the matches, stopping as soon as it has {@code limit + 1}. For a
+     * common word ({@code q=a}) that is a page read in index order, whatever the table size. Fewer than
+     * {@code limit + 1} rows means the word is rare among the newest products: see {@link
+     * #collectStatement}.
+     *
+     * <p>The shape is deliberate. The match cannot be pushed into the bounded subquery, so the planner
+     * never turns this into a scan of all matches; the outer query has no {@code order by} of its own
+     * (the subquery's order passes through the filter unchanged), so the planner plans the subquery
+     * for the first {@code limit + 1} matches — an index walk — instead of for all {@code window} rows,
+     * for which a sequential scan and a sort can look cheaper; and window and limit are literals, so a
+     * cached generic plan cannot guess them either.
+     */
+    PageStatement headStatement(
+            UUID creatorId, String tsquery, Instant afterCreatedAt, UUID afterId, int limit, int window) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        String where = keysetWhere(creatorId, afterCreatedAt, afterId, parameters);
+        parameters.put("tsquery", tsquery);
+        String newest = "select " + COLUMNS + ", p.search from product p where " + where
+                + " order by p.created_at desc, p.id desc limit " + Math.max(1, window);
+        return new PageStatement(
+                "select " + COLUMNS + " from (" + newest + ") p where p.search @@ to_tsquery('simple', :tsquery)"
+                        + " limit " + (limit + 1),
+                parameters);
+    }
+
+    /**
+     * Text search, second try (a word rare among the newest products): collects the matches after the
+     * keyset position through the GIN index (a materialized CTE), then sorts them. Left to itself the
+     * planner walks the newest-first index and filters every row, which for a rare word reads the
+     * whole table; here the cost is the number of matches, bounded by the search's statement timeout.
+     */
+    PageStatement collectStatement(UUID creatorId, String tsquery, Instant afterCreatedAt, UUID afterId, int limit) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        String where = keysetWhere(creatorId, afterCreatedAt, afterId, parameters)
+                + " and p.search @@ to_tsquery('simple', :tsquery)";
+        parameters.put("tsquery", tsquery);
+        return new PageStatement(
+                "with p as materialized (select " + COLUMNS + " from product p where " + where + ")"
+                        + " select p.* from p" + newestFirst(limit),
+                parameters);
+    }
+
+    /** Newest first, {@code limit + 1} rows (the lookahead that tells whether there is a next page). */
+    private static String newestFirst(int limit) {
+        return " order by p.created_at desc, p.id desc limit " + (limit + 1);
+    }
+
+    private static String keysetWhere(
+            UUID creatorId, Instant afterCreatedAt, UUID afterId, Map<String, Object> parameters) {
+        StringBuilder where = new StringBuilder("true");
         if (creatorId != null) {
             where.append(" and p.creator_id = :creatorId");
             parameters.put("creatorId", creatorId);
-        }
-        if (tsquery != null) {
-            where.append(" and p.search @@ to_tsquery('simple', :tsquery)");
-            parameters.put("tsquery", tsquery);
         }
         if (afterId != null) {
             where.append(" and (p.created_at, p.id) < (:afterCreatedAt, :afterId)");
             parameters.put("afterCreatedAt", SqlTimes.utc(afterCreatedAt));
             parameters.put("afterId", afterId);
         }
-        parameters.put("limit", limit + 1);
-        String order = " order by p.created_at desc, p.id desc limit :limit";
-        String sql = tsquery == null
-                ? "select " + COLUMNS + " from product p where " + where + order
-                : "with p as materialized (select " + COLUMNS + " from product p where " + where + ")"
-                        + " select p.* from p" + order;
-        return new PageStatement(sql, parameters);
+        return where.toString();
     }
 
     record PageStatement(String sql, Map<String, Object> parameters) {}

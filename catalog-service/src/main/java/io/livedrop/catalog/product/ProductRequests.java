@@ -3,6 +3,7 @@ package io.livedrop.catalog.product;
 import io.livedrop.catalog.web.HttpUrl;
 import io.livedrop.catalog.web.IsoCurrency;
 import io.livedrop.catalog.web.Patterns;
+import io.livedrop.common.web.FreeText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -20,7 +21,7 @@ final class ProductRequests {
 
     record CreateProduct(
             @NotBlank @Size(max = 200) String title,
-            @NotNull @Size(max = 5000) String description,
+            @NotNull @Size(max = 5000) @FreeText String description,
             @NotNull @Min(0) @Max(MAX_PRICE_CENTS) Long priceCents,
             @NotNull @IsoCurrency String currency,
             @Size(max = 2048) @HttpUrl String imageUrl) {}
@@ -30,7 +31,7 @@ final class ProductRequests {
             @Size(min = 1, max = 200) @Pattern(regexp = Patterns.NOT_BLANK, message = "must not be blank")
             String title,
 
-            @Size(max = 5000) String description,
+            @Size(max = 5000) @FreeText String description,
             @Min(0) @Max(MAX_PRICE_CENTS) Long priceCents,
             @IsoCurrency String currency,
             @Size(max = 2048) @HttpUrl String imageUrl) {}

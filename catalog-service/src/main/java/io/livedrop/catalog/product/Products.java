@@ -11,14 +11,20 @@ import io.livedrop.common.ids.Ids;
 import io.livedrop.common.pagination.CursorCodec;
 import io.livedrop.common.pagination.Page;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Products of creators: create, edit (owner), read (cached), browse and search. */
@@ -34,6 +40,9 @@ public class Products {
     private final JsonMapper json;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ProductListProperties limits;
+    private final StatementTimeout statementTimeout;
+    private final TransactionTemplate readOnly;
 
     Products(
             ProductRepository repository,
@@ -42,7 +51,10 @@ public class Products {
             CursorCodec cursors,
             JsonMapper json,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ProductListProperties limits,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactionManager) {
         this.repository = repository;
         this.creators = creators;
         this.cache = caches.products();
@@ -50,6 +62,10 @@ public class Products {
         this.json = json;
         this.clock = clock;
         this.events = events;
+        this.limits = limits;
+        this.statementTimeout = new StatementTimeout(jdbc);
+        this.readOnly = new TransactionTemplate(transactionManager);
+        readOnly.setReadOnly(true);
     }
 
     @Transactional
@@ -138,11 +154,53 @@ public class Products {
             afterCreatedAt = parseInstant(position.get(0));
             afterId = Ids.parse(position.get(1)).orElseThrow(Products::invalidCursor);
         }
-        List<ProductView> rows = repository.page(creatorId, tsquery, afterCreatedAt, afterId, limit);
+        List<ProductView> rows = tsquery == null
+                ? browse(creatorId, afterCreatedAt, afterId, limit)
+                : search(creatorId, tsquery, afterCreatedAt, afterId, limit);
         return Page.fromLookahead(
                 rows,
                 limit,
                 last -> cursors.encode(CURSOR_SCOPE, last.createdAt().toString(), last.id()));
+    }
+
+    private List<ProductView> browse(UUID creatorId, Instant afterCreatedAt, UUID afterId, int limit) {
+        return withStatementTimeout(
+                limits.browseTimeout(),
+                () -> repository.page(repository.browseStatement(creatorId, afterCreatedAt, afterId, limit)));
+    }
+
+    /**
+     * A text search page with a bounded cost. First the newest {@code scanWindow} products after the
+     * cursor are examined in index order (a common word fills the page from the first few); only if
+     * they hold fewer than {@code limit + 1} matches is the word rare enough to collect all its
+     * matches through the full-text index and sort them. Both answers are the same page: the window
+     * is a prefix of the keyset order. Each query runs under {@code searchTimeout}; past it the page
+     * is a 503 with {@code Retry-After} rather than a held connection.
+     */
+    private List<ProductView> search(UUID creatorId, String tsquery, Instant afterCreatedAt, UUID afterId, int limit) {
+        return withStatementTimeout(limits.searchTimeout(), () -> {
+            List<ProductView> head = repository.page(
+                    repository.headStatement(creatorId, tsquery, afterCreatedAt, afterId, limit, limits.scanWindow()));
+            if (head.size() > limit) {
+                return head;
+            }
+            return repository.page(repository.collectStatement(creatorId, tsquery, afterCreatedAt, afterId, limit));
+        });
+    }
+
+    /** Runs {@code query} in a read-only transaction whose statements are cancelled after {@code timeout}. */
+    private List<ProductView> withStatementTimeout(Duration timeout, Supplier<List<ProductView>> query) {
+        try {
+            return readOnly.execute(status -> {
+                statementTimeout.set(timeout);
+                return query.get();
+            });
+        } catch (DataAccessException e) {
+            if (StatementTimeout.isCancellation(e)) {
+                throw new ProductListTimedOutException(e);
+            }
+            throw e;
+        }
     }
 
     public static ApiException notFound(Object productId) {

@@ -51,7 +51,7 @@ class ProductSearchIndexTests {
 
         String tsquery = ProductSearch.toTsquery(rare);
         for (var creator : java.util.Arrays.asList(null, UUID.fromString(creatorId))) {
-            var statement = repository.pageStatement(creator, tsquery, null, null, 20);
+            var statement = repository.collectStatement(creator, tsquery, null, null, 20);
             String plan = String.join(
                     "\n",
                     jdbc.sql("explain " + statement.sql())
@@ -60,7 +60,7 @@ class ProductSearchIndexTests {
                             .list());
             assertThat(plan).contains("Bitmap Index Scan on product_search").doesNotContain("Seq Scan");
         }
-        assertThat(repository.page(null, tsquery, null, null, 20))
+        assertThat(repository.page(repository.collectStatement(null, tsquery, null, null, 20)))
                 .extracting(ProductView::title)
                 .containsExactly("The " + rare + " edition");
     }

@@ -59,6 +59,10 @@ public class ServletProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex, HttpServletRequest request) {
+        PayloadTooLargeException tooLarge = tooLarge(ex);
+        if (tooLarge != null) {
+            return handleApi(tooLarge, request);
+        }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
         return problem(Problems.of(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred", request.getRequestURI()));
     }
@@ -87,6 +91,11 @@ public class ServletProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        PayloadTooLargeException tooLarge = tooLarge(ex);
+        if (tooLarge != null) {
+            // a body cut off at the size limit while the parser was reading it: 413, not 400
+            return body(Problems.of(tooLarge.code(), tooLarge.getMessage(), path(request)), headers);
+        }
         return body(Problems.of(ErrorCode.VALIDATION_FAILED, ReadableBodyErrors.describe(ex), path(request)), headers);
     }
 
@@ -134,6 +143,16 @@ public class ServletProblemHandler extends ResponseEntityExceptionHandler {
 
     private static String path(WebRequest request) {
         return request instanceof ServletWebRequest swr ? swr.getRequest().getRequestURI() : null;
+    }
+
+    /** The size limit's exception where a layer wrapped it (a message converter, the parser), or null. */
+    private static PayloadTooLargeException tooLarge(Throwable ex) {
+        for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof PayloadTooLargeException tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
     }
 
     private static String lastNode(String propertyPath) {

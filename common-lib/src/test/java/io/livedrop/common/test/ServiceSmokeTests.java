@@ -21,6 +21,10 @@ public abstract class ServiceSmokeTests {
     @Value("${local.server.port}")
     int port;
 
+    /** Where actuator's metrics are: the management port where a service has one, else its own. */
+    @Value("${local.management.port:${local.server.port}}")
+    int managementPort;
+
     @Test
     void healthIsUp() throws Exception {
         var response = get("/actuator/health");
@@ -37,7 +41,7 @@ public abstract class ServiceSmokeTests {
     @Test
     void prometheusExposesJvmAndHttpMetrics() throws Exception {
         get("/actuator/health");
-        var response = get("/actuator/prometheus");
+        var response = getFromManagementPort("/actuator/prometheus");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes").contains("http_server_requests_seconds");
     }
@@ -47,6 +51,8 @@ public abstract class ServiceSmokeTests {
         var response = get("/v3/api-docs");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"openapi\"");
+        // service-to-service endpoints are documented in docs/INTERNAL-API.md, not published
+        assertThat(response.body()).doesNotContain("\"/internal/");
     }
 
     @Test
@@ -59,8 +65,24 @@ public abstract class ServiceSmokeTests {
     }
 
     protected HttpResponse<String> get(String path) throws Exception {
+        return get(port, path);
+    }
+
+    protected int port() {
+        return port;
+    }
+
+    protected int managementPort() {
+        return managementPort;
+    }
+
+    protected HttpResponse<String> getFromManagementPort(String path) throws Exception {
+        return get(managementPort, path);
+    }
+
+    private HttpResponse<String> get(int toPort, String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                HttpRequest.newBuilder(URI.create("http://localhost:" + toPort + path))
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -124,6 +124,36 @@ class GatewayTests {
         assertThat(authDocs.text("openapi")).isNotBlank();
     }
 
+    @Test
+    void publishedApiDocsListNoInternalEndpoints() {
+        for (String service : List.of(
+                "auth-service",
+                "catalog-service",
+                "follower-service",
+                "order-service",
+                "payment-service",
+                "notification-service")) {
+            ApiResponse docs = gateway.get("/v3/api-docs/" + service, null);
+            assertThat(docs.status()).as(service).isEqualTo(200);
+            assertThat(docs.body().path("paths").propertyNames())
+                    .as(service)
+                    .noneMatch(path -> path.startsWith("/internal"));
+        }
+    }
+
+    @Test
+    void publicPortAnswersHealthStatusOnlyAndNoMetrics() {
+        ApiResponse health = gateway.get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().propertyNames()).containsExactly("status");
+        assertThat(gateway.get("/actuator/prometheus", null).status()).isEqualTo(404);
+        assertThat(gateway.get("/actuator/metrics", null).status()).isEqualTo(404);
+
+        ApiResponse details = new Api(fleet.managementUrl("gateway-service")).get("/actuator/health", null);
+        assertThat(details.status()).isEqualTo(200);
+        assertThat(details.body().has("components")).isTrue();
+    }
+
     /** Many orders at once from one user until the gateway refuses one. */
     private ApiResponse firstRefusal(String token) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -13,7 +13,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** What the fleet's services expose on /actuator/prometheus. */
+/** What the fleet's services expose on /actuator/prometheus (the gateway's on its management port). */
 final class Scrapes {
 
     private static final HttpClient HTTP =
@@ -63,7 +63,7 @@ final class Scrapes {
     }
 
     private static String scrape(Fleet fleet, String service) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(fleet.serviceUrl(service) + "/actuator/prometheus"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(fleet.managementUrl(service) + "/actuator/prometheus"))
                 .header("Accept", "text/plain")
                 .timeout(Duration.ofSeconds(10))
                 .build();

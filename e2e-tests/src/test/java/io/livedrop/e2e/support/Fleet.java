@@ -74,6 +74,17 @@ public final class Fleet {
         return "http://localhost:" + (portBase + SERVICES.indexOf(service));
     }
 
+    /**
+     * Where a service's actuator (Prometheus, health details) answers: the gateway's management port
+     * ({@code MANAGEMENT_PORT}; its public port serves only the health status), every other service's
+     * own port.
+     */
+    public String managementUrl(String service) {
+        return service.equals("gateway-service")
+                ? "http://localhost:" + environment.getOrDefault("MANAGEMENT_PORT", "9080")
+                : serviceUrl(service);
+    }
+
     public String kafkaBootstrapServers() {
         return "localhost:" + environment.get("LIVEDROP_KAFKA_PORT");
     }
@@ -101,7 +112,8 @@ public final class Fleet {
         if (attachTo != null && !attachTo.isBlank()) {
             Map<String, String> env = Map.of(
                     "LIVEDROP_KAFKA_PORT", System.getenv().getOrDefault("LIVEDROP_KAFKA_PORT", "9092"),
-                    "LIVEDROP_DB_PREFIX", System.getenv().getOrDefault("LIVEDROP_DB_PREFIX", "livedrop_"));
+                    "LIVEDROP_DB_PREFIX", System.getenv().getOrDefault("LIVEDROP_DB_PREFIX", "livedrop_"),
+                    "MANAGEMENT_PORT", System.getenv().getOrDefault("MANAGEMENT_PORT", "9080"));
             return new Fleet(root, Integer.parseInt(attachTo), env, false);
         }
         int portBase = freePortRange();
@@ -110,6 +122,8 @@ public final class Fleet {
         env.put("LIVEDROP_HOME", root.resolve("e2e-tests/target/fleet-" + run).toString());
         env.put("LIVEDROP_PORT_BASE", Integer.toString(portBase));
         env.put("LIVEDROP_KAFKA_PORT", Integer.toString(portBase + 90));
+        // the gateway's actuator port (default 9080) would clash with a fleet already running on 8080
+        env.put("MANAGEMENT_PORT", Integer.toString(portBase + 80));
         env.put("LIVEDROP_DB_PREFIX", "ld_e2e_" + run + "_");
         env.put("LIVEDROP_REDIS_KEY_PREFIX", "ld-e2e-" + run + ":");
         env.putIfAbsent("LIVEDROP_SERVICE_HEAP", "384m");
@@ -189,12 +203,12 @@ public final class Fleet {
         }
     }
 
-    /** A base port whose 100 successors are free (services use +0..+7, Kafka +90 and +91). */
+    /** A base port whose 100 successors are free (services use +0..+7, gateway actuator +80, Kafka +90 and +91). */
     private static int freePortRange() {
         SecureRandom random = new SecureRandom();
         for (int attempt = 0; attempt < 50; attempt++) {
             int base = 20_000 + random.nextInt(300) * 100;
-            if (isFree(base) && isFree(base + 7) && isFree(base + 90) && isFree(base + 91)) {
+            if (isFree(base) && isFree(base + 7) && isFree(base + 80) && isFree(base + 90) && isFree(base + 91)) {
                 return base;
             }
         }

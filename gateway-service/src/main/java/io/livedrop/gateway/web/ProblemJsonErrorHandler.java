@@ -3,6 +3,7 @@ package io.livedrop.gateway.web;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;
+import io.livedrop.common.error.PayloadTooLargeException;
 import io.livedrop.common.error.Problems;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
@@ -45,7 +46,8 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
     }
 
     private ProblemDetail toProblem(Throwable error, String path) {
-        if (error instanceof ApiException api) {
+        ApiException api = error instanceof ApiException direct ? direct : tooLarge(error);
+        if (api != null) {
             return Problems.of(api.code(), api.getMessage(), path, api.violations());
         }
         // the bulkhead is off by configuration; should someone enable it, a full one is a 503, not a 500
@@ -78,6 +80,16 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
         }
         log.error("Gateway error on {}", path, error);
         return Problems.of(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred", path);
+    }
+
+    /** A chunked body cut at the size limit while it was forwarded, however the HTTP client wrapped it. */
+    private static PayloadTooLargeException tooLarge(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof PayloadTooLargeException tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
     }
 
     private static boolean causedByClassNamed(Throwable error, String className) {
