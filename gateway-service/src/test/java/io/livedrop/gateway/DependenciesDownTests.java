@@ -31,6 +31,9 @@ class DependenciesDownTests {
     @Value("${local.server.port}")
     int port;
 
+    @Value("${local.management.port}")
+    int managementPort;
+
     @Autowired
     MeterRegistry meters;
 
@@ -85,7 +88,7 @@ class DependenciesDownTests {
     void failOpenCounterIsOnThePrometheusPage() {
         new GatewayClient(port).get("/api/drops").send();
 
-        String prometheus = new GatewayClient(port)
+        String prometheus = new GatewayClient(managementPort)
                 .get("/actuator/prometheus")
                 .send()
                 .response()
