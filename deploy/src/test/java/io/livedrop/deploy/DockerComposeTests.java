@@ -111,7 +111,8 @@ class DockerComposeTests {
         String password = command.get(flag + 1);
         assertThat(password).as("a marked local-development default").contains("local-dev");
         assertThat((String) at(redis, "environment.REDIS_PASSWORD")).isEqualTo(password);
-        assertThat(String.join(" ", (List<String>) at(redis, "healthcheck.test"))).contains("REDISCLI_AUTH");
+        assertThat(String.join(" ", (List<String>) at(redis, "healthcheck.test")))
+                .contains("REDISCLI_AUTH");
         for (String name : SERVICES) {
             assertThat((String) at(COMPOSE, "services." + name + ".environment.REDIS_PASSWORD"))
                     .as(name)
