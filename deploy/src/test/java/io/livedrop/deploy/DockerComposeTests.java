@@ -101,4 +101,22 @@ class DockerComposeTests {
             assertThat(config).contains(name + ":");
         }
     }
+
+    @Test
+    void redisRequiresAPasswordThatEveryServiceAndTheHealthCheckUse() {
+        Map<String, Object> redis = at(COMPOSE, "services.redis");
+        List<String> command = at(redis, "command");
+        int flag = command.indexOf("--requirepass");
+        assertThat(flag).as("redis-server --requirepass").isNotNegative();
+        String password = command.get(flag + 1);
+        assertThat(password).as("a marked local-development default").contains("local-dev");
+        assertThat((String) at(redis, "environment.REDIS_PASSWORD")).isEqualTo(password);
+        assertThat(String.join(" ", (List<String>) at(redis, "healthcheck.test")))
+                .contains("REDISCLI_AUTH");
+        for (String name : SERVICES) {
+            assertThat((String) at(COMPOSE, "services." + name + ".environment.REDIS_PASSWORD"))
+                    .as(name)
+                    .isEqualTo(password);
+        }
+    }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -51,7 +52,7 @@ class KubernetesManifestsTests {
         assertThat((Object) at(container, "resources.requests.cpu")).isNotNull();
         assertThat((Object) at(container, "resources.requests.memory")).isNotNull();
         assertThat((Object) at(container, "resources.limits.memory")).isNotNull();
-        assertThat(envFromNames(container)).contains("livedrop-config", "livedrop-secrets");
+        assertThat(envFromNames(container)).contains("livedrop-config");
         assertThat((List<?>) at(deployment, "spec.template.spec.topologySpreadConstraints"))
                 .isNotEmpty();
         assertThat((Integer) at(deployment, "spec.template.spec.terminationGracePeriodSeconds"))
@@ -155,6 +156,168 @@ class KubernetesManifestsTests {
                                         .exists());
             }
         }
+    }
+
+    @Test
+    void ingressIsDeniedByDefaultAndEveryWorkloadHasItsOwnAllowList() {
+        List<Map<String, Object>> policies = ofKind("NetworkPolicy");
+        assertThat(policies)
+                .as("a default-deny ingress policy for the whole namespace")
+                .anySatisfy(policy -> {
+                    assertThat((Map<?, ?>) at(policy, "spec.podSelector")).isEmpty();
+                    assertThat((List<String>) at(policy, "spec.policyTypes")).contains("Ingress");
+                    assertThat((List<?>) at(policy, "spec.ingress")).isNullOrEmpty();
+                });
+        List<Map<String, Object>> pods = Stream.concat(
+                        services().map(KubernetesManifestsTests::workload),
+                        Stream.of(find("StatefulSet", "livedrop-redis")))
+                .toList();
+        for (Map<String, Object> workload : pods) {
+            Map<String, String> labels = at(workload, "spec.template.metadata.labels");
+            assertThat(policies.stream()
+                            .filter(p ->
+                                    !((List<?>) Objects.requireNonNullElse(at(p, "spec.ingress"), List.of())).isEmpty())
+                            .filter(p -> selects(at(p, "spec.podSelector"), labels)))
+                    .as("an allow policy selects the pods of %s", (Object) at(workload, "metadata.name"))
+                    .isNotEmpty();
+        }
+    }
+
+    @Test
+    void theIngressControllerReachesOnlyTheGatewayAndEachServiceOnlyItsCallers() {
+        Map<String, Set<String>> callers = new java.util.TreeMap<>();
+        Set<String> namespacesReachingOnlyGateway = new java.util.HashSet<>();
+        for (Map<String, Object> policy : ofKind("NetworkPolicy")) {
+            List<Map<String, Object>> rules = Objects.requireNonNullElse(at(policy, "spec.ingress"), List.of());
+            for (String service : services().toList()) {
+                Map<String, String> labels = at(workload(service), "spec.template.metadata.labels");
+                if (!selects(at(policy, "spec.podSelector"), labels)) {
+                    continue;
+                }
+                for (Map<String, Object> rule : rules) {
+                    List<Map<String, Object>> peers = Objects.requireNonNullElse(at(rule, "from"), List.of());
+                    assertThat(peers)
+                            .as("%s: a rule without peers allows everyone", service)
+                            .isNotEmpty();
+                    for (Map<String, Object> peer : peers) {
+                        Map<String, Object> namespace = at(peer, "namespaceSelector.matchLabels");
+                        if (namespace != null && "ingress-nginx".equals(namespace.get("kubernetes.io/metadata.name"))) {
+                            assertThat(service)
+                                    .as("the ingress controller reaches")
+                                    .isEqualTo("gateway-service");
+                            namespacesReachingOnlyGateway.add(service);
+                        }
+                        if (namespace == null) {
+                            services()
+                                    .filter(caller -> selects(
+                                            at(peer, "podSelector"),
+                                            at(workload(caller), "spec.template.metadata.labels")))
+                                    .forEach(caller -> callers.computeIfAbsent(service, k -> new java.util.TreeSet<>())
+                                            .add(caller));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(namespacesReachingOnlyGateway).containsExactly("gateway-service");
+        Set<String> everyone = services().collect(Collectors.toSet());
+        assertThat(callers)
+                .as("in-namespace callers per service: the gateway's routes and docs/INTERNAL-API.md")
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "auth-service", everyone,
+                        "catalog-service", Set.of("gateway-service"),
+                        "follower-service", Set.of("gateway-service"),
+                        "inventory-service", Set.of("order-service"),
+                        "order-service", Set.of("gateway-service", "payment-service"),
+                        "payment-service", Set.of("gateway-service", "order-service"),
+                        "notification-service", Set.of("gateway-service")));
+        List<Map<String, Object>> redisPeers = at(find("NetworkPolicy", "livedrop-redis"), "spec.ingress.0.from");
+        assertThat(services()
+                        .filter(service -> redisPeers.stream()
+                                .anyMatch(peer -> selects(
+                                        at(peer, "podSelector"),
+                                        at(workload(service), "spec.template.metadata.labels"))))
+                        .toList())
+                .containsExactlyInAnyOrder("gateway-service", "catalog-service");
+    }
+
+    @Test
+    void theGatewayGetsOnlyTheSecretsItNeeds() {
+        assertThat(secretsOf(workload("gateway-service")))
+                .as("no signing key, no client list, no database or S3 credentials")
+                .containsExactlyInAnyOrder(
+                        "livedrop-service-client-gateway-service", "livedrop-cursor", "livedrop-redis-auth");
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void eachServiceGetsOnlyItsOwnSecrets(String service) {
+        Set<String> expected = new java.util.HashSet<>(Set.of("livedrop-service-client-" + service, "livedrop-cursor"));
+        if (!service.equals("gateway-service")) {
+            expected.add("livedrop-postgres-app");
+        }
+        switch (service) {
+            case "auth-service" -> expected.addAll(Set.of("livedrop-signing-key", "livedrop-service-clients"));
+            case "catalog-service" -> expected.addAll(Set.of("livedrop-s3", "livedrop-redis-auth"));
+            case "gateway-service" -> expected.add("livedrop-redis-auth");
+            default -> {}
+        }
+        assertThat(secretsOf(workload(service))).isEqualTo(expected);
+    }
+
+    @Test
+    void redisRequiresThePasswordOfItsSecret() {
+        Map<String, Object> container = at(find("StatefulSet", "livedrop-redis"), "spec.template.spec.containers.0");
+        List<String> args = at(container, "args");
+        assertThat(args.get(args.indexOf("--requirepass") + 1)).isEqualTo("$(REDIS_PASSWORD)");
+        assertThat(secretsOf(find("StatefulSet", "livedrop-redis"))).containsExactly("livedrop-redis-auth");
+    }
+
+    /** Every Secret a workload's pods reference: envFrom, env secretKeyRef and secret volumes. */
+    private static Set<String> secretsOf(Map<String, Object> workload) {
+        Set<String> names = new java.util.TreeSet<>();
+        Map<String, Object> pod = at(workload, "spec.template.spec");
+        List<Map<String, Object>> containers = new java.util.ArrayList<>(at(pod, "containers"));
+        containers.addAll(Objects.requireNonNullElse(at(pod, "initContainers"), List.of()));
+        for (Map<String, Object> container : containers) {
+            for (Map<String, Object> source :
+                    Objects.<List<Map<String, Object>>>requireNonNullElse(at(container, "envFrom"), List.of())) {
+                if (source.containsKey("secretRef")) {
+                    names.add(at(source, "secretRef.name"));
+                }
+            }
+            for (Map<String, Object> variable :
+                    Objects.<List<Map<String, Object>>>requireNonNullElse(at(container, "env"), List.of())) {
+                String secret = at(variable, "valueFrom.secretKeyRef.name");
+                if (secret != null) {
+                    names.add(secret);
+                }
+            }
+        }
+        for (Map<String, Object> volume :
+                Objects.<List<Map<String, Object>>>requireNonNullElse(at(pod, "volumes"), List.of())) {
+            String secret = at(volume, "secret.secretName");
+            if (secret != null) {
+                names.add(secret);
+            }
+        }
+        return names;
+    }
+
+    /** Whether a NetworkPolicy podSelector (matchLabels and In expressions) selects pods with these labels. */
+    private static boolean selects(Map<String, Object> selector, Map<String, String> labels) {
+        if (selector == null) {
+            return false;
+        }
+        Map<String, Object> matchLabels = Objects.requireNonNullElse(at(selector, "matchLabels"), Map.of());
+        List<Map<String, Object>> expressions = Objects.requireNonNullElse(at(selector, "matchExpressions"), List.of());
+        return matchLabels.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())))
+                && expressions.stream().allMatch(e -> {
+                    assertThat(e.get("operator"))
+                            .as("only In expressions are understood here")
+                            .isEqualTo("In");
+                    return ((List<?>) e.get("values")).contains(labels.get((String) e.get("key")));
+                });
     }
 
     private static List<String> envFromNames(Map<String, Object> container) {
