@@ -1,10 +1,19 @@
 package io.livedrop.common.client;
 
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
@@ -47,8 +56,8 @@ public class InternalRestClients {
 
     /**
      * Kept-alive connections to one peer. Idle ones are checked before reuse and closed well before
-     * the peer's keep-alive timeout; nothing is retried here: a retry of a POST is the caller's
-     * decision (it knows the idempotency key and whether the call may have arrived).
+     * the peer's keep-alive timeout; only a pooled connection the peer had closed is retried (see
+     * {@link StaleConnectionRetry}).
      */
     private static CloseableHttpClient pooledClient(Duration connectTimeout, Duration readTimeout) {
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
@@ -63,7 +72,7 @@ public class InternalRestClients {
         return HttpClients.custom()
                 .setConnectionManager(connections)
                 .evictIdleConnections(TimeValue.ofSeconds(10))
-                .disableAutomaticRetries()
+                .setRetryStrategy(new StaleConnectionRetry())
                 .disableCookieManagement()
                 .disableRedirectHandling()
                 .build();
@@ -76,5 +85,34 @@ public class InternalRestClients {
         return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client))
                 .build()
                 .createClient(exchangeInterface);
+    }
+
+    /**
+     * One retry, on a fresh connection, of a request whose pooled connection turned out to be closed by
+     * the peer (a restart): no response at all ({@code NoHttpResponseException}) — never after a
+     * timeout, a refused connection or any status code, which stay the caller's to judge. Every
+     * internal call is idempotent by the ids it carries (reservation, order, payment), as the saga's
+     * own retries already require.
+     */
+    static final class StaleConnectionRetry extends DefaultHttpRequestRetryStrategy {
+
+        StaleConnectionRetry() {
+            super(
+                    1,
+                    TimeValue.ZERO_MILLISECONDS,
+                    List.of(
+                            InterruptedIOException.class,
+                            UnknownHostException.class,
+                            ConnectException.class,
+                            ConnectionClosedException.class,
+                            NoRouteToHostException.class,
+                            SSLException.class),
+                    List.of());
+        }
+
+        @Override
+        protected boolean handleAsIdempotent(HttpRequest request) {
+            return true;
+        }
     }
 }
