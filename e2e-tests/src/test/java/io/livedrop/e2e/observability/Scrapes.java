@@ -16,8 +16,10 @@ import java.util.Set;
 /** What the fleet's services expose on /actuator/prometheus (the gateway's on its management port). */
 final class Scrapes {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private Scrapes() {}
 

@@ -1,5 +1,7 @@
 package io.livedrop.gateway.web;
 
+import io.livedrop.common.error.ErrorCode;
+import io.livedrop.common.error.Problems;
 import java.util.Map;
 import org.springframework.boot.actuate.endpoint.ApiVersion;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
@@ -9,6 +11,7 @@ import org.springframework.boot.health.actuate.endpoint.ReactiveHealthEndpointWe
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -30,7 +33,16 @@ class PublicHealthRoutes {
                 .GET("/actuator/health", request -> status(health))
                 .GET("/actuator/health/liveness", request -> status(health, "liveness"))
                 .GET("/actuator/health/readiness", request -> status(health, "readiness"))
+                // answered here rather than left to the unrouted-path fallback (static resources, then
+                // the error handler), so the rest of actuator is a plain, immediate 404 on this port
+                .route(RequestPredicates.path("/actuator/**"), request -> noSuchEndpoint(request.path()))
                 .build();
+    }
+
+    private static Mono<ServerResponse> noSuchEndpoint(String path) {
+        return ServerResponse.status(404)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyValue(Problems.toJsonMap(Problems.of(ErrorCode.NOT_FOUND, "No such endpoint", path)));
     }
 
     private static Mono<ServerResponse> status(ReactiveHealthEndpointWebExtension health, String... group) {
