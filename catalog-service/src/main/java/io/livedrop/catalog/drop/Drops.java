@@ -229,7 +229,8 @@ public class Drops {
                         drop.perUserLimit(),
                         drop.unitPriceCents(),
                         drop.currency(),
-                        drop.productTitle()));
+                        drop.productTitle(),
+                        false));
         AfterCommit.run(scheduler::wakeUp);
     }
 

@@ -1,5 +1,6 @@
 package io.livedrop.common.config;
 
+import io.livedrop.common.admission.AdmissionTokens;
 import io.livedrop.common.events.EventCodec;
 import io.livedrop.common.pagination.CursorCodec;
 import java.time.Clock;
@@ -9,7 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Beans every service uses: the clock, cursor signing and the event codec. */
+/** Beans every service uses: the clock, cursor signing, admission tokens and the event codec. */
 @AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 public class CoreConfiguration {
 
@@ -23,6 +24,12 @@ public class CoreConfiguration {
     @ConditionalOnMissingBean
     CursorCodec cursorCodec(@Value("${livedrop.cursor.secret}") String secret) {
         return new CursorCodec(secret);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AdmissionTokens admissionTokens(@Value("${livedrop.admission.secret}") String secret, Clock clock) {
+        return new AdmissionTokens(secret, clock);
     }
 
     @Bean

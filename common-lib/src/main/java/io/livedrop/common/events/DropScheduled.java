@@ -2,7 +2,11 @@ package io.livedrop.common.events;
 
 import java.time.Instant;
 
-/** A drop was created or rescheduled (also carries stock changes made while upcoming). Key: dropId. */
+/**
+ * A drop was created or rescheduled (also carries stock changes made while upcoming). {@code
+ * waitingRoom}: orders need an admission token (absent in events written before the room existed:
+ * false). Key: dropId.
+ */
 public record DropScheduled(
         String dropId,
         String productId,
@@ -14,7 +18,8 @@ public record DropScheduled(
         int perUserLimit,
         long unitPriceCents,
         String currency,
-        String title) {
+        String title,
+        boolean waitingRoom) {
 
     public static final String TOPIC = Topics.DROP_SCHEDULED;
 }

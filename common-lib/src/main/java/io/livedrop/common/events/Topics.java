@@ -20,6 +20,7 @@ public final class Topics {
     public static final String PAYMENT_FAILED = "payment.failed";
     public static final String FOLLOW_CREATED = "follow.created";
     public static final String FOLLOW_DELETED = "follow.deleted";
+    public static final String QUEUE_UPDATED = "queue.updated";
 
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
@@ -38,7 +39,8 @@ public final class Topics {
             PAYMENT_SUCCEEDED,
             PAYMENT_FAILED,
             FOLLOW_CREATED,
-            FOLLOW_DELETED);
+            FOLLOW_DELETED,
+            QUEUE_UPDATED);
 
     private Topics() {}
 }

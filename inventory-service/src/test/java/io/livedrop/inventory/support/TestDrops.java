@@ -49,7 +49,8 @@ public final class TestDrops {
                 perUserLimit,
                 1999,
                 "EUR",
-                "Test drop");
+                "Test drop",
+                false);
     }
 
     public static Instant inAnHour() {

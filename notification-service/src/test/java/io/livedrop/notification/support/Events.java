@@ -47,7 +47,8 @@ public final class Events extends TestEvents {
                         1,
                         1_000,
                         "EUR",
-                        drop.title()));
+                        drop.title(),
+                        false));
     }
 
     public UUID orderConfirmed(String userId, String orderId, String dropId) {

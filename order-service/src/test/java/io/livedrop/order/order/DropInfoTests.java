@@ -73,6 +73,7 @@ class DropInfoTests {
                 1,
                 priceCents,
                 "EUR",
-                "A drop");
+                "A drop",
+                false);
     }
 }

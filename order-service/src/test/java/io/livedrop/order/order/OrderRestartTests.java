@@ -94,7 +94,8 @@ class OrderRestartTests {
                         10,
                         500,
                         "EUR",
-                        "restart"));
+                        "restart",
+                        false));
         await().atMost(OrderFixtures.PATIENCE)
                 .until(() -> jdbc().sql("select count(*) from drop_info where drop_id = :d")
                                 .param("d", dropId)

@@ -92,7 +92,8 @@ public class OrderFixtures {
                 perUserLimit,
                 priceCents,
                 "EUR",
-                "A drop");
+                "A drop",
+                false);
         publish(DropScheduled.TOPIC, dropId, drop);
         await().atMost(PATIENCE)
                 .until(() -> jdbc.sql("select count(*) from drop_info where drop_id = :id")
