@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,8 +27,10 @@ public class CoreConfiguration {
         return new CursorCodec(secret);
     }
 
+    /** Only in the services that set {@code livedrop.admission.secret} (catalog issues, order checks). */
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnProperty("livedrop.admission.secret")
     AdmissionTokens admissionTokens(@Value("${livedrop.admission.secret}") String secret, Clock clock) {
         return new AdmissionTokens(secret, clock);
     }

@@ -48,6 +48,12 @@ public enum ErrorCode {
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service temporarily unavailable"),
+    /**
+     * Internal (service to service): the operation was started and may still complete; repeat it with
+     * the same id to learn the outcome. Unlike {@link #SERVICE_UNAVAILABLE}, something may have been
+     * written.
+     */
+    OUTCOME_PENDING(HttpStatus.SERVICE_UNAVAILABLE, "Outcome not known yet"),
     GATEWAY_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "Upstream timed out");
 
     private final HttpStatus status;

@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.livedrop.common.client.ServiceTokenUnavailableException;
+import io.livedrop.common.error.ErrorCode;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.util.function.Supplier;
@@ -57,8 +58,9 @@ public final class PeerCalls {
                 } catch (HttpClientErrorException rejected) {
                     throw rejection(rejected);
                 } catch (HttpServerErrorException failed) {
-                    // our services answer 503 only when they wrote nothing (e.g. no free database connection)
-                    boolean mayHaveArrived = failed.getStatusCode().value() != 503;
+                    // our services answer a plain 503 only when they wrote nothing (e.g. no free database
+                    // connection); a 503 OUTCOME_PENDING says the work started and may still commit
+                    boolean mayHaveArrived = failed.getStatusCode().value() != 503 || outcomePending(failed);
                     throw new PeerUnavailableException(
                             peer + " answered " + failed.getStatusCode().value(), mayHaveArrived, failed);
                 } catch (ServiceTokenUnavailableException noToken) {
@@ -106,6 +108,16 @@ public final class PeerCalls {
             return new PeerUnavailableException(detail, false, response);
         }
         return new PeerRejectedException(response.getStatusCode().value(), code, detail);
+    }
+
+    private boolean outcomePending(RestClientResponseException response) {
+        try {
+            JsonNode body = json.readTree(response.getResponseBodyAsString());
+            return body.hasNonNull("code")
+                    && ErrorCode.OUTCOME_PENDING.name().equals(body.get("code").asString());
+        } catch (RuntimeException notJson) {
+            return false;
+        }
     }
 
     private static boolean mayHaveArrived(Throwable failure) {

@@ -56,6 +56,26 @@ class PeerCallsTests {
     }
 
     @Test
+    void a503SayingTheOutcomeIsPendingMayHaveArrived() {
+        assertUnavailable(
+                HttpServerErrorException.create(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Service Unavailable",
+                        HttpHeaders.EMPTY,
+                        "{\"code\":\"OUTCOME_PENDING\"}".getBytes(StandardCharsets.UTF_8),
+                        null),
+                true);
+        assertUnavailable(
+                HttpServerErrorException.create(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Service Unavailable",
+                        HttpHeaders.EMPTY,
+                        "{\"code\":\"SERVICE_UNAVAILABLE\"}".getBytes(StandardCharsets.UTF_8),
+                        null),
+                false);
+    }
+
+    @Test
     void refusedConnectionDidNotArriveButAReadTimeoutMayHave() {
         assertUnavailable(new ResourceAccessException("refused", new ConnectException("refused")), false);
         assertUnavailable(new ResourceAccessException("slow", new SocketTimeoutException("read timed out")), true);

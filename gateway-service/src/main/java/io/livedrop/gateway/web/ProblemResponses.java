@@ -22,7 +22,7 @@ public class ProblemResponses {
 
     private final JsonMapper jsonMapper;
 
-    ProblemResponses(JsonMapper jsonMapper) {
+    public ProblemResponses(JsonMapper jsonMapper) {
         this.jsonMapper = jsonMapper;
     }
 

@@ -39,7 +39,7 @@ public record InventoryProperties(
         @NotNull @DefaultValue("batching") ReserverKind reserver,
         @Min(1) @Max(10_000) @DefaultValue("256") int reserveBatchSize,
         @NotNull @DefaultValue("2ms") Duration reserveBatchMaxWait,
-        @NotNull @DefaultValue("10s") Duration reserveTimeout) {
+        @NotNull @DefaultValue("750ms") Duration reserveTimeout) {
 
     /** The {@code Reserver} strategies ({@code INVENTORY_RESERVER}). */
     public enum ReserverKind {

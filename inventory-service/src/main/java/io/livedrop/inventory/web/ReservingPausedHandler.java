@@ -13,14 +13,18 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** A reserve without an answer (shutdown, slow batch): 503 with {@code Retry-After}, retry with the same id. */
+/**
+ * A reserve without an answer: 503 with {@code Retry-After}, {@code OUTCOME_PENDING} when its batch may
+ * still commit, {@code SERVICE_UNAVAILABLE} when nothing was written. Retry with the same id.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ReservingPausedHandler {
 
     @ExceptionHandler(ReservingPausedException.class)
     ResponseEntity<ProblemDetail> paused(ReservingPausedException ex, HttpServletRequest request) {
-        ProblemDetail problem = Problems.of(ErrorCode.SERVICE_UNAVAILABLE, ex.getMessage(), request.getRequestURI());
+        ErrorCode code = ex.mayHaveWritten() ? ErrorCode.OUTCOME_PENDING : ErrorCode.SERVICE_UNAVAILABLE;
+        ProblemDetail problem = Problems.of(code, ex.getMessage(), request.getRequestURI());
         return ResponseEntity.status(problem.getStatus())
                 .header(HttpHeaders.RETRY_AFTER, "1")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -342,6 +342,29 @@ class BatchingReserverTests extends InventoryIntegrationTest {
         batcher.stop();
     }
 
+    @Test
+    void aReserveWhoseBatchIsStillRunningAfterBothWaitsIsAnsweredOutcomePendingNotNothingWritten() throws Exception {
+        UUID dropId = drops.live(10, 1, null);
+        BatchingReserver batcher = batcher(1, Duration.ZERO, Duration.ofMillis(300), new SimpleMeterRegistry());
+        Instant expiresAt = TestDrops.inAnHour();
+        Object answer;
+        try (var rowLock = new DropRowLock(dataSource, dropId)) {
+            CompletableFuture<Object> inBatch = reserveAsync(batcher, command(dropId, "slow", 1, expiresAt));
+            // the batch is blocked on the row past both waits: the caller cannot be told "nothing written"
+            answer = inBatch.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        assertThat(answer)
+                .isInstanceOfSatisfying(
+                        ReservingPausedException.class,
+                        pending -> assertThat(pending.mayHaveWritten()).isTrue());
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(drops.assertConsistent(dropId)).isEqualTo(new StockLevels(10, 9, 1, 0)));
+        batcher.stop();
+    }
+
     private int rowLockWaiters() {
         return jdbc.sql("""
                         select count(*) from pg_stat_activity

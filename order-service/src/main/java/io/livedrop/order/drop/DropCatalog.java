@@ -46,7 +46,7 @@ public class DropCatalog {
     private Optional<DropInfo> read(String dropId) {
         return jdbc.sql("""
                         select drop_id, product_id, creator_id, unit_price_cents, currency, starts_at, ends_at,
-                               per_user_limit
+                               per_user_limit, waiting_room
                         from drop_info where drop_id = :dropId
                         """)
                 .param("dropId", dropId)
@@ -58,7 +58,8 @@ public class DropCatalog {
                         rs.getString("currency"),
                         rs.getTimestamp("starts_at").toInstant(),
                         rs.getTimestamp("ends_at").toInstant(),
-                        rs.getInt("per_user_limit")))
+                        rs.getInt("per_user_limit"),
+                        rs.getBoolean("waiting_room")))
                 .optional();
     }
 
@@ -69,14 +70,15 @@ public class DropCatalog {
     public void save(DropScheduled drop, Instant scheduledAt, Instant now) {
         jdbc.sql("""
                 insert into drop_info (drop_id, product_id, creator_id, unit_price_cents, currency, starts_at,
-                                       ends_at, per_user_limit, title, scheduled_at, updated_at)
+                                       ends_at, per_user_limit, waiting_room, title, scheduled_at, updated_at)
                 values (:dropId, :productId, :creatorId, :price, :currency, :startsAt, :endsAt, :perUserLimit,
-                        :title, :scheduledAt, :now)
+                        :waitingRoom, :title, :scheduledAt, :now)
                 on conflict (drop_id) do update
                   set product_id = excluded.product_id, creator_id = excluded.creator_id,
                       unit_price_cents = excluded.unit_price_cents, currency = excluded.currency,
                       starts_at = excluded.starts_at, ends_at = excluded.ends_at,
-                      per_user_limit = excluded.per_user_limit, title = excluded.title,
+                      per_user_limit = excluded.per_user_limit, waiting_room = excluded.waiting_room,
+                      title = excluded.title,
                       scheduled_at = excluded.scheduled_at, updated_at = excluded.updated_at
                   where drop_info.scheduled_at <= excluded.scheduled_at
                 """)
@@ -88,6 +90,7 @@ public class DropCatalog {
                 .param("startsAt", Timestamp.from(drop.startsAt()))
                 .param("endsAt", Timestamp.from(drop.endsAt()))
                 .param("perUserLimit", drop.perUserLimit())
+                .param("waitingRoom", drop.waitingRoom())
                 .param("title", drop.title())
                 .param("scheduledAt", Timestamp.from(scheduledAt))
                 .param("now", Timestamp.from(now))

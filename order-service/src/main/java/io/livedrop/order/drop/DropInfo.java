@@ -2,7 +2,10 @@ package io.livedrop.order.drop;
 
 import java.time.Instant;
 
-/** What an order needs to know about its drop: the product and the price at which it sells. */
+/**
+ * What an order needs to know about its drop: the product, the price at which it sells, and whether
+ * buyers need an admission token from the waiting room.
+ */
 public record DropInfo(
         String dropId,
         String productId,
@@ -11,4 +14,5 @@ public record DropInfo(
         String currency,
         Instant startsAt,
         Instant endsAt,
-        int perUserLimit) {}
+        int perUserLimit,
+        boolean waitingRoom) {}

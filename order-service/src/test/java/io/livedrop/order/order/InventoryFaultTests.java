@@ -125,6 +125,33 @@ class InventoryFaultTests {
     }
 
     @Test
+    void inventorysOutcomePending503KeepsTheKeyBoundSoTheRetryCompletesTheSameOrder() {
+        String dropId = fixtures.liveDrop(5, 1, 100);
+        String buyer = fixtures.newUser();
+        inventory.outcomePending(true);
+
+        Reply pending = fixtures.placeOrder(buyer, "pending-outcome", dropId, 1);
+
+        assertThat(pending.status()).isEqualTo(503);
+        var attempt = fixtures.jdbc()
+                .sql("select id, status from orders where user_id = :u")
+                .param("u", buyer)
+                .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2))
+                .single();
+        assertThat(attempt).as("not undone as if nothing was held").endsWith("/reserving");
+        String orderId = attempt.substring(0, attempt.indexOf('/'));
+        assertThat(inventory.reservation(orderId).orElseThrow().status()).isEqualTo("held");
+        inventory.outcomePending(false);
+
+        // per-user limit 1: only resuming the same order (and hold) can succeed
+        Reply retried = fixtures.placeOrder(buyer, "pending-outcome", dropId, 1);
+
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+        assertThat(retried.text("id")).isEqualTo(orderId);
+        assertThat(inventory.drop(dropId).available()).isEqualTo(4);
+    }
+
+    @Test
     void failingInventoryAnswers503AndNothingIsReserved() {
         String dropId = fixtures.liveDrop(5, 5, 100);
         inventory.failing(true);

@@ -26,6 +26,7 @@ public final class InventoryStub extends StubServer {
     private volatile Duration reserveDelay = Duration.ZERO;
     private volatile boolean failing;
     private volatile boolean overloaded;
+    private volatile boolean outcomePending;
 
     public static synchronized InventoryStub shared() {
         if (shared == null) {
@@ -162,8 +163,17 @@ public final class InventoryStub extends StubServer {
         overloaded = on;
     }
 
+    /**
+     * Reserve calls take the hold but answer 503 {@code OUTCOME_PENDING}: inventory's "the batch is still
+     * running, retry with the same id to learn the outcome".
+     */
+    public void outcomePending(boolean on) {
+        outcomePending = on;
+    }
+
     public void reset() {
         up();
+        outcomePending = false;
         reserveDelay = Duration.ZERO;
         failing = false;
         overloaded = false;
@@ -187,7 +197,12 @@ public final class InventoryStub extends StubServer {
         }
         return switch (kind) {
             case "drop" -> dropReply(parts[4]);
-            case "reserve" -> reserve(body);
+            case "reserve" -> {
+                StubReply reserved = reserve(body);
+                yield outcomePending
+                        ? problem(503, "OUTCOME_PENDING", "No answer in time; retry with the same reservationId")
+                        : reserved;
+            }
             case "confirm" ->
                 failingConfirms.contains(parts[4])
                         ? problem(503, "SERVICE_UNAVAILABLE", "hiccup")

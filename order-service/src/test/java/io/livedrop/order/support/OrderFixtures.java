@@ -79,8 +79,34 @@ public class OrderFixtures {
         return dropId;
     }
 
+    /** A live drop whose waiting room is on: orders need an admission token. */
+    public String liveDropWithWaitingRoom(int stock, int perUserLimit, long priceCents) {
+        String dropId = Ids.newId().toString();
+        InventoryStub.shared().addLiveDrop(dropId, stock, perUserLimit);
+        scheduleDrop(
+                dropId,
+                priceCents,
+                Instant.now().minusSeconds(60),
+                Instant.now().plusSeconds(3600),
+                perUserLimit,
+                stock,
+                true);
+        return dropId;
+    }
+
     public void scheduleDrop(
             String dropId, long priceCents, Instant startsAt, Instant endsAt, int perUserLimit, int stock) {
+        scheduleDrop(dropId, priceCents, startsAt, endsAt, perUserLimit, stock, false);
+    }
+
+    public void scheduleDrop(
+            String dropId,
+            long priceCents,
+            Instant startsAt,
+            Instant endsAt,
+            int perUserLimit,
+            int stock,
+            boolean waitingRoom) {
         var drop = new DropScheduled(
                 dropId,
                 "product-" + dropId,
@@ -93,7 +119,7 @@ public class OrderFixtures {
                 priceCents,
                 "EUR",
                 "A drop",
-                false);
+                waitingRoom);
         publish(DropScheduled.TOPIC, dropId, drop);
         await().atMost(PATIENCE)
                 .until(() -> jdbc.sql("select count(*) from drop_info where drop_id = :id")
@@ -108,6 +134,14 @@ public class OrderFixtures {
                         "/api/orders",
                         token(userId),
                         Map.of("Idempotency-Key", key),
+                        "{\"dropId\":\"" + dropId + "\",\"quantity\":" + quantity + "}");
+    }
+
+    public Reply placeOrder(String userId, String key, String dropId, int quantity, String admissionToken) {
+        return client().post(
+                        "/api/orders",
+                        token(userId),
+                        Map.of("Idempotency-Key", key, "X-Admission-Token", admissionToken),
                         "{\"dropId\":\"" + dropId + "\",\"quantity\":" + quantity + "}");
     }
 

@@ -114,7 +114,7 @@ public class BatchingReserver implements Reserver, SmartLifecycle {
             }
         } catch (TimeoutException stillRunning) {
             throw new ReservingPausedException(
-                    "No answer in time; retry with the same reservationId to learn the outcome");
+                    "No answer in time; retry with the same reservationId to learn the outcome", true);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             queue.withdraw(pending);

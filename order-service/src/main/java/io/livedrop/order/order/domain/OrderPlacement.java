@@ -43,12 +43,14 @@ public class OrderPlacement {
 
     private static final Logger log = LoggerFactory.getLogger(OrderPlacement.class);
     private static final String HELD = "held";
+    private static final String SOLD_OUT = "SOLD_OUT";
 
     private final DropCatalog drops;
     private final OrderRepository orders;
     private final InventoryClient inventory;
     private final OrderEvents events;
     private final OrderMetrics metrics;
+    private final SoldOutGate soldOutGate;
     private final TransactionTemplate transactions;
     private final OrderProperties properties;
     private final IdempotencyProperties idempotency;
@@ -60,6 +62,7 @@ public class OrderPlacement {
             InventoryClient inventory,
             OrderEvents events,
             OrderMetrics metrics,
+            SoldOutGate soldOutGate,
             TransactionTemplate transactions,
             OrderProperties properties,
             IdempotencyProperties idempotency,
@@ -69,6 +72,7 @@ public class OrderPlacement {
         this.inventory = inventory;
         this.events = events;
         this.metrics = metrics;
+        this.soldOutGate = soldOutGate;
         this.transactions = transactions;
         this.properties = properties;
         this.idempotency = idempotency;
@@ -83,6 +87,9 @@ public class OrderPlacement {
         try {
             hold = inventory.reserve(orderId, order.dropId(), userId, order.quantity(), order.reservedUntil());
         } catch (PeerRejectedException rejected) {
+            if (SOLD_OUT.equals(rejected.code())) {
+                soldOutGate.soldOut(order.dropId(), order.quantity());
+            }
             throw rejectedByInventory(orderId, rejected);
         } catch (PeerUnavailableException unavailable) {
             if (unavailable.mayHaveArrived() || attempt.resumed()) {

@@ -1,11 +1,13 @@
 package io.livedrop.order.order.web;
 
+import io.livedrop.common.admission.AdmissionTokens;
 import io.livedrop.common.idempotency.IdempotencyKey;
 import io.livedrop.common.idempotency.IdempotentExecutor;
 import io.livedrop.common.idempotency.IdempotentRequest;
 import io.livedrop.common.pagination.Page;
 import io.livedrop.common.security.AuthenticatedUser;
 import io.livedrop.order.order.domain.OrderCancellation;
+import io.livedrop.order.order.domain.OrderGate;
 import io.livedrop.order.order.domain.OrderPlacement;
 import io.livedrop.order.order.domain.OrderQueries;
 import io.livedrop.order.order.domain.OrderView;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,6 +37,7 @@ class OrderController {
     private static final String PATH = "/api/orders";
 
     private final IdempotentExecutor idempotent;
+    private final OrderGate gate;
     private final OrderPlacement placement;
     private final OrderQueries queries;
     private final OrderCancellation cancellation;
@@ -41,18 +45,23 @@ class OrderController {
 
     OrderController(
             IdempotentExecutor idempotent,
+            OrderGate gate,
             OrderPlacement placement,
             OrderQueries queries,
             OrderCancellation cancellation,
             JsonMapper json) {
         this.idempotent = idempotent;
+        this.gate = gate;
         this.placement = placement;
         this.queries = queries;
         this.cancellation = cancellation;
         this.json = json;
     }
 
-    /** The key parameter comes before the body: a missing key is reported even when the body is bad. */
+    /**
+     * The key parameter comes before the body: a missing key is reported even when the body is bad. The
+     * gate (waiting-room admission, sold out) answers before the key is recorded.
+     */
     @PostMapping
     ResponseEntity<String> place(
             @Parameter(hidden = true) AuthenticatedUser user,
@@ -63,9 +72,13 @@ class OrderController {
                             description = "1-255 visible ASCII characters, unique per intended operation",
                             schema = @Schema(type = "string", minLength = 1, maxLength = 255))
                     IdempotencyKey key,
+            @Parameter(description = "Required while the drop's waiting room is on: the ticket's admissionToken")
+                    @RequestHeader(name = AdmissionTokens.HEADER, required = false)
+                    String admissionToken,
             @Valid @RequestBody PlaceOrderRequest body) {
-        var request = IdempotentRequest.of(user.id(), key, "POST", PATH, body, json);
         var order = new PlaceOrder(body.dropId(), body.quantity());
+        gate.check(user.id(), order, admissionToken);
+        var request = IdempotentRequest.of(user.id(), key, "POST", PATH, body, json);
         return idempotent.execute(request, attempt -> placement.place(user.id(), order, attempt));
     }
 

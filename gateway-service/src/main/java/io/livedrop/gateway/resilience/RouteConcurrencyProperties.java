@@ -1,0 +1,27 @@
+package io.livedrop.gateway.resilience;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Adaptive concurrency limits of the gateway's write routes.
+ *
+ * @param routes the route ids with a limit each (e.g. orders, payments); none = off
+ * @param initialLimit requests of a route in flight before the limit has learned anything
+ * @param minLimit the limit never falls below this
+ * @param maxLimit the limit never grows beyond this
+ * @param retryAfter what a shed request is told to wait ({@code Retry-After}, whole seconds)
+ */
+@Validated
+@ConfigurationProperties("livedrop.gateway.overload")
+record RouteConcurrencyProperties(
+        @DefaultValue Set<String> routes,
+        @Min(1) @DefaultValue("50") int initialLimit,
+        @Min(1) @DefaultValue("10") int minLimit,
+        @Min(1) @DefaultValue("400") int maxLimit,
+        @NotNull @DefaultValue("1s") Duration retryAfter) {}

@@ -1,0 +1,42 @@
+package io.livedrop.order.order.domain;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Remembers, for a short while, that inventory answered {@code SOLD_OUT} for a drop, so the flood of
+ * orders that follows a sell-out is refused in memory instead of each costing an idempotency record,
+ * an order row, an inventory transaction and their undo.
+ *
+ * <p>PostgreSQL (inventory) stays the only source of truth: the gate only ever says "no", and only for
+ * a quantity at least as large as one inventory refused. It forgets after {@code
+ * ORDER_SOLD_OUT_RECHECK} (500 ms by default), so stock that comes back (an expired or cancelled hold)
+ * is on sale again within that time: the next order goes to inventory and either gets it or closes
+ * the gate again.
+ */
+@Component
+public class SoldOutGate {
+
+    private final Cache<String, Integer> refusedQuantity;
+
+    SoldOutGate(@Value("${livedrop.order.sold-out-recheck:500ms}") Duration recheckAfter) {
+        this.refusedQuantity = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfterWrite(recheckAfter)
+                .build();
+    }
+
+    /** True when inventory just refused this drop for this quantity or less. */
+    public boolean refuses(String dropId, int quantity) {
+        Integer refused = refusedQuantity.getIfPresent(dropId);
+        return refused != null && quantity >= refused;
+    }
+
+    /** Inventory answered SOLD_OUT for {@code quantity} units of the drop. */
+    void soldOut(String dropId, int quantity) {
+        refusedQuantity.asMap().merge(dropId, quantity, Math::min);
+    }
+}
