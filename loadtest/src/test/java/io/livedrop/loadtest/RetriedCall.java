@@ -46,10 +46,12 @@ final class RetriedCall {
                 .check(header("Retry-After").optional().saveAs(k.retryAfter))
                 .check(jsonPath("$.code").optional().saveAs(k.code))
                 .check(status().in(allowed))
-                .checkIf((response, session) -> response.status().code() == 409)
-                .then(jsonPath("$.code").in(conflictCodes))
                 .checkIf((response, session) -> backPressure(response.status().code()))
                 .then(header("Retry-After").exists());
+        if (conflictCodes.length > 0) {
+            checked = checked.checkIf((response, session) -> response.status().code() == 409)
+                    .then(jsonPath("$.code").in(conflictCodes));
+        }
         return exec(session -> session.set(k.tries, 0))
                 .asLongAs(session -> anotherTry(session, k))
                 .on(
