@@ -86,23 +86,38 @@ public final class Api {
     }
 
     public JsonNode createDrop(User creator, String productId, Instant startsAt, Duration length, int stock) {
-        return send(
-                        "POST",
-                        gateway("/api/drops"),
-                        creator.token(),
-                        JSON.createObjectNode()
-                                .put("productId", productId)
-                                .put("startsAt", startsAt.toString())
-                                .put("endsAt", startsAt.plus(length).toString())
-                                .put("initialStock", stock)
-                                .put("perUserLimit", 1),
-                        null)
+        return createDrop(creator, productId, startsAt, length, stock, false);
+    }
+
+    /** A drop of the creator, per-user limit 1; with {@code waitingRoom} orders need an admission token. */
+    public JsonNode createDrop(
+            User creator, String productId, Instant startsAt, Duration length, int stock, boolean waitingRoom) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("productId", productId)
+                .put("startsAt", startsAt.toString())
+                .put("endsAt", startsAt.plus(length).toString())
+                .put("initialStock", stock)
+                .put("perUserLimit", 1);
+        if (waitingRoom) {
+            body.put("waitingRoom", true);
+        }
+        return send("POST", gateway("/api/drops"), creator.token(), body, null)
                 .expect(201)
                 .body();
     }
 
     public Answer getDrop(String dropId) {
         return send("GET", gateway("/api/drops/" + dropId), null, null, null);
+    }
+
+    /** Joins the drop's waiting room: 201 with a new ticket, 200 with the same ticket again. */
+    public Answer joinQueue(User user, String dropId) {
+        return send("POST", gateway("/api/drops/" + dropId + "/queue"), user.token(), null, null);
+    }
+
+    /** The user's ticket of the drop's waiting room; 404 without one. */
+    public Answer queueTicket(User user, String dropId) {
+        return get("/api/drops/" + dropId + "/queue/me", user);
     }
 
     public Answer follow(User follower, String creatorId) {

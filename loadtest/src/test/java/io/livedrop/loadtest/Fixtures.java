@@ -86,13 +86,29 @@ public final class Fixtures {
                     Duration.ofSeconds(60),
                     () -> "live"
                             .equals(api.getDrop(dropId).body().path("status").asText()));
-            await(
-                    "drop " + dropId + " stocked in inventory",
-                    Duration.ofSeconds(60),
-                    () -> api.inventoryStock(serviceToken, dropId).status() == 200);
+            awaitStocked(serviceToken, dropId);
             sleep(Duration.ofSeconds(1));
         }
         return dropId;
+    }
+
+    /**
+     * A drop with a waiting room starting at {@code startsAt}; returns once inventory holds its stock.
+     * Its queue opens well before the start, so buyers can join at once.
+     */
+    public String waitingRoomDrop(Api.User creator, int stock, Instant startsAt) {
+        String productId = api.createProduct(creator, 2_500);
+        JsonNode drop = api.createDrop(creator, productId, startsAt, Duration.ofHours(2), stock, true);
+        String dropId = drop.path("id").asText();
+        awaitStocked(api.serviceToken(), dropId);
+        return dropId;
+    }
+
+    private void awaitStocked(String serviceToken, String dropId) {
+        await(
+                "drop " + dropId + " stocked in inventory",
+                Duration.ofSeconds(60),
+                () -> api.inventoryStock(serviceToken, dropId).status() == 200);
     }
 
     public static void await(String what, Duration timeout, BooleanSupplier condition) {

@@ -20,7 +20,6 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +27,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 /**
  * Flash sale: {@code users} pre-registered buyers arrive at {@code rate}/s (open model) on ONE live
@@ -62,24 +60,12 @@ public class FlashSaleSimulation extends Simulation {
             .contentTypeHeader("application/json")
             .shareConnections();
 
-    private final Iterator<Map<String, Object>> buyerFeeder = new Iterator<>() {
-        private final AtomicInteger next = new AtomicInteger();
-
-        @Override
-        public boolean hasNext() {
-            return next.get() < buyers.size();
-        }
-
-        @Override
-        public Map<String, Object> next() {
-            int index = next.getAndIncrement();
-            Api.User buyer = buyers.get(index);
-            return Map.of(
+    private final UserFeeder buyerFeeder = new UserFeeder(
+            buyers,
+            (index, buyer) -> Map.of(
                     "token", buyer.token(),
                     "orderKey", UUID.randomUUID().toString(),
-                    "retry", retryEvery > 0 && index % retryEvery == 0);
-        }
-    };
+                    "retry", retryEvery > 0 && index % retryEvery == 0));
 
     private HttpRequestActionBuilder placeOrder(String name) {
         return http(name)
@@ -204,7 +190,12 @@ public class FlashSaleSimulation extends Simulation {
             checks.fact("payments succeeded", paidOrders.size());
 
             // holds become sales once the payment events went through the saga
-            JsonNode counts = settledCounts(api, serviceToken);
+            JsonNode counts = SaleAudit.awaitCounts(
+                    api,
+                    serviceToken,
+                    dropId,
+                    settleTimeout,
+                    c -> c.path("sold").asInt() >= paidOrders.size());
             int sold = counts.path("sold").asInt(-1);
             int reserved = counts.path("reserved").asInt(-1);
             checks.fact("inventory", counts.toString());
@@ -240,50 +231,7 @@ public class FlashSaleSimulation extends Simulation {
                     "retries of a stored answer replay it",
                     replayMismatches.get() == 0,
                     replayMismatches.get() + " retries answered differently");
-            checkOrdersThroughTheApi(api, checks);
+            SaleAudit.checkOrdersThroughTheApi(fixtures, buyers, dropId, placedOrders.size(), checks);
         });
-    }
-
-    /** Waits until every paid order is a sale (the saga confirms holds asynchronously). */
-    private JsonNode settledCounts(Api api, String serviceToken) {
-        long deadline = System.nanoTime() + settleTimeout.toNanos();
-        JsonNode counts = api.inventoryStock(serviceToken, dropId).body();
-        while (counts.path("sold").asInt() < paidOrders.size() && System.nanoTime() < deadline) {
-            Fixtures.sleep(Duration.ofMillis(500));
-            counts = api.inventoryStock(serviceToken, dropId).body();
-        }
-        return counts;
-    }
-
-    /** Each buyer's own order list (the API's view): at most one order for this drop, confirmed. */
-    private void checkOrdersThroughTheApi(Api api, Checks checks) {
-        List<Integer> ordersPerBuyer = fixtures.inParallel(buyers.size(), i -> {
-            JsonNode page = api.get("/api/orders?limit=100", buyers.get(i)).body();
-            int count = 0;
-            for (JsonNode order : page.path("items")) {
-                if (dropId.equals(order.path("dropId").asText())
-                        && "confirmed".equals(order.path("status").asText())) {
-                    count++;
-                } else if (dropId.equals(order.path("dropId").asText())) {
-                    count += 1000; // an order of this drop that is not confirmed: counted separately below
-                }
-            }
-            return count;
-        });
-        long duplicates = ordersPerBuyer.stream().filter(n -> n % 1000 > 1).count();
-        long unconfirmed = ordersPerBuyer.stream().mapToInt(n -> n / 1000).sum();
-        int confirmed = ordersPerBuyer.stream().mapToInt(n -> n % 1000).sum();
-        checks.fact("confirmed orders (API)", confirmed);
-        checks.check(
-                "no buyer has two orders for the drop (API)",
-                duplicates == 0,
-                duplicates + " buyers with more than one");
-        checks.check(
-                "confirmed orders (API) == placed orders",
-                confirmed == placedOrders.size(),
-                confirmed + " confirmed, " + unconfirmed + " not confirmed, " + placedOrders.size() + " placed");
-        Map<Integer, Long> histogram =
-                ordersPerBuyer.stream().collect(Collectors.groupingBy(n -> n, Collectors.counting()));
-        checks.fact("buyers by order count (API)", histogram);
     }
 }
