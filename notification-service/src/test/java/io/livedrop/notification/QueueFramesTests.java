@@ -82,7 +82,8 @@ class QueueFramesTests extends NotificationTestBase {
                             dropId,
                             List.of(
                                     new TicketUpdate(holder, waiting),
-                                    new TicketUpdate(id(), new Ticket(id(), dropId, "waiting", 43L, 86L, null, null, null)))),
+                                    new TicketUpdate(
+                                            id(), new Ticket(id(), dropId, "waiting", 43L, 86L, null, null, null)))),
                     positionTime);
             Instant admittedTime = TestEvents.now();
             publish(holder, admitted, admittedTime);
@@ -90,12 +91,14 @@ class QueueFramesTests extends NotificationTestBase {
             List<JsonNode> frames = socket.next(2, PATIENCE);
             assertFrame(frames.get(0), "queue.position", positionTime, waiting);
             assertFrame(frames.get(1), "queue.admitted", admittedTime, admitted);
-            assertThat(frames.get(0).path("id").asString()).isNotEqualTo(frames.get(1).path("id").asString());
+            assertThat(frames.get(0).path("id").asString())
+                    .isNotEqualTo(frames.get(1).path("id").asString());
 
             List<SseClient.Event> sseEvents = stream.next(2, PATIENCE);
             assertFrame(sseEvents.get(0).json(), "queue.position", positionTime, waiting);
             assertFrame(sseEvents.get(1).json(), "queue.admitted", admittedTime, admitted);
-            assertThat(sseEvents.get(1).id()).isEqualTo(sseEvents.get(1).json().path("id").asString());
+            assertThat(sseEvents.get(1).id())
+                    .isEqualTo(sseEvents.get(1).json().path("id").asString());
 
             // the bystander's own ticket is the first thing they get: nobody else's came before it
             Ticket theirs = waiting(dropId, 7);
@@ -135,7 +138,10 @@ class QueueFramesTests extends NotificationTestBase {
         String ticketId = id();
         try (WsClient socket = webSocket(holder)) {
             for (long position = 5; position >= 3; position--) {
-                publish(holder, new Ticket(ticketId, dropId, "waiting", position, position, null, null, null), TestEvents.now());
+                publish(
+                        holder,
+                        new Ticket(ticketId, dropId, "waiting", position, position, null, null, null),
+                        TestEvents.now());
             }
 
             JsonNode first = socket.next(PATIENCE);
@@ -147,7 +153,9 @@ class QueueFramesTests extends NotificationTestBase {
             // 4 was superseded while held; 3, the newest, follows when the second is over
             assertThat(second.path("data").path("position").asLong()).isEqualTo(3);
             assertThat(gapMillis).isGreaterThan(500);
-            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> socket.drain().isEmpty());
+            await().during(Duration.ofMillis(1500))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> socket.drain().isEmpty());
         }
     }
 
@@ -163,9 +171,12 @@ class QueueFramesTests extends NotificationTestBase {
 
             List<JsonNode> frames = socket.next(2, PATIENCE);
 
-            assertThat(frames).extracting(frame -> frame.path("type").asString())
+            assertThat(frames)
+                    .extracting(frame -> frame.path("type").asString())
                     .containsExactly("queue.position", "queue.admitted");
-            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> socket.drain().isEmpty());
+            await().during(Duration.ofMillis(1500))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> socket.drain().isEmpty());
         }
     }
 

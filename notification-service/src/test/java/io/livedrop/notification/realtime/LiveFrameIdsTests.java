@@ -30,7 +30,8 @@ class LiveFrameIdsTests {
         assertThat(LiveFrameIds.resumePosition("x." + unique)).isEmpty();
         assertThat(LiveFrameIds.resumePosition("12." + unique + "0")).isEmpty();
         assertThat(LiveFrameIds.resumePosition("12.not-a-uuid")).isEqualTo(OptionalLong.empty());
-        assertThat(LiveFrameIds.resumePosition("12.zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz")).isEmpty();
+        assertThat(LiveFrameIds.resumePosition("12.zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz"))
+                .isEmpty();
     }
 
     @Test
