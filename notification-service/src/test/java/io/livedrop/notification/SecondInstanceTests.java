@@ -2,6 +2,7 @@ package io.livedrop.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livedrop.common.events.QueueUpdated;
 import io.livedrop.notification.support.Events;
 import io.livedrop.notification.support.NotificationTestBase;
 import io.livedrop.notification.support.SseClient;
@@ -62,6 +63,48 @@ class SecondInstanceTests extends NotificationTestBase {
                 assertThat(local.closeCode()).isNotDone();
             }
         }
+    }
+
+    /**
+     * queue.updated is consumed in a group per instance too: one event carrying the tickets of a
+     * holder connected here and of one connected there reaches both. (The queue listener starts at
+     * the end of the topic, so the event is sent again until the new instance has its partitions.)
+     */
+    @Test
+    void bothInstancesDeliverTheQueueFramesOfTheHoldersTheyHold() throws Exception {
+        String here = id();
+        String there = id();
+        try (ConfigurableApplicationContext second = startSecondInstance();
+                WsClient local = webSocket(here);
+                WsClient remote = WsClient.connect("ws://localhost:" + portOf(second), tokens.realtimeToken(there))) {
+            var secondRegistry = second.getBean(io.livedrop.notification.realtime.ConnectionRegistry.class);
+            org.awaitility.Awaitility.await().atMost(PATIENCE).until(() -> secondRegistry.connectionsOf(there) == 1);
+            java.util.Set<String> dropsHere = new java.util.HashSet<>();
+            java.util.Set<String> dropsThere = new java.util.HashSet<>();
+
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(60))
+                    .pollInterval(java.time.Duration.ofSeconds(1))
+                    .until(() -> {
+                        String dropId = id();
+                        events.publish(
+                                QueueUpdated.TOPIC,
+                                dropId,
+                                new QueueUpdated(dropId, List.of(ticket(here, dropId), ticket(there, dropId))));
+                        local.drain()
+                                .forEach(frame -> dropsHere.add(
+                                        frame.path("data").path("dropId").asString()));
+                        remote.drain()
+                                .forEach(frame -> dropsThere.add(
+                                        frame.path("data").path("dropId").asString()));
+                        return dropsHere.stream().anyMatch(dropsThere::contains);
+                    });
+        }
+    }
+
+    private static QueueUpdated.TicketUpdate ticket(String userId, String dropId) {
+        return new QueueUpdated.TicketUpdate(
+                userId, new QueueUpdated.Ticket(id(), dropId, "waiting", 1L, 1L, null, null, null));
     }
 
     private ConfigurableApplicationContext startSecondInstance() {

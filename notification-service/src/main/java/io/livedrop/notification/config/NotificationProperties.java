@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param consumerGroup the Kafka consumer group of this instance (derived from the instance id)
  * @param realtime WebSocket and SSE connections
  * @param tailer the reader that turns stored notifications into frames for the open connections
+ * @param queue the waiting room's live-only frames
  * @param retention how long stored rows are kept
  * @param socketSendBuffer kernel send buffer per connection in bytes, 0 = the kernel's autotuning
  */
@@ -31,6 +32,7 @@ public record NotificationProperties(
 
         @DefaultValue @Valid Realtime realtime,
         @DefaultValue @Valid Tailer tailer,
+        @DefaultValue @Valid Queue queue,
         @DefaultValue @Valid Retention retention,
         @DefaultValue("0") @Min(0) int socketSendBuffer) {
 
@@ -77,6 +79,13 @@ public record NotificationProperties(
     public record Tailer(
             @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("500") @Min(1) int batchSize) {}
+
+    /**
+     * @param positionInterval a ticket gets at most one {@code queue.position} frame this often (API.md:
+     *     at most once a second); a newer position that comes sooner goes out when the interval is over
+     *     (the newest one, the others are skipped). {@code queue.admitted} is never held back.
+     */
+    public record Queue(@DefaultValue("1s") Duration positionInterval) {}
 
     /**
      * @param notifications age after which notifications are deleted

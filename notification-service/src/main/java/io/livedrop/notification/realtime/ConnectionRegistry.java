@@ -1,5 +1,6 @@
 package io.livedrop.notification.realtime;
 
+import io.livedrop.common.ids.Ids;
 import io.livedrop.notification.config.NotificationProperties;
 import io.livedrop.notification.ingest.FollowChange;
 import io.livedrop.notification.store.Audience;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.springframework.stereotype.Component;
@@ -148,6 +150,26 @@ public class ConnectionRegistry {
                 connection.offerLive(frame);
             }
         }
+    }
+
+    /**
+     * Pushes a live-only frame to the user's connections on this instance, past the notification log
+     * and the tailer (nothing is stored, so there is nothing to order it against). Never blocks.
+     *
+     * @return the connections it was handed to (0 if the user has none here)
+     */
+    public int pushLiveOnly(String userId, LiveFrame frame) {
+        Set<RealtimeConnection> connections = byUser.get(userId);
+        if (connections == null) {
+            return 0;
+        }
+        UUID unique = Ids.newId();
+        int handed = 0;
+        for (RealtimeConnection connection : connections) {
+            connection.offerLiveOnly(frame, unique);
+            handed++;
+        }
+        return handed;
     }
 
     public List<RealtimeConnection> all() {

@@ -7,7 +7,10 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Turns stored notifications into the frames of API.md: {@code {id, type, createdAt, data}}. */
+/**
+ * Turns stored notifications, and the live-only events pushed past the log, into the frames of
+ * API.md: {@code {id, type, createdAt, data}}.
+ */
 @Component
 public class Frames {
 
@@ -16,6 +19,9 @@ public class Frames {
             String type,
             Instant createdAt,
             @JsonRawValue String data) {}
+
+    /** A live-only frame without its id, which is chosen per connection ({@link LiveFrame}). */
+    record LiveFrameFields(String type, Instant createdAt, Object data) {}
 
     private final JsonMapper json;
 
@@ -36,5 +42,16 @@ public class Frames {
                 notification.type(),
                 notification.eventTime(),
                 body);
+    }
+
+    /**
+     * A live-only frame ({@link LiveFrame}): serialized once, whatever the number of connections.
+     *
+     * @param data serialized with the service's JSON mapper, as stored notifications' data are
+     */
+    public LiveFrame live(String type, Instant createdAt, Object data) {
+        String fields = json.writeValueAsString(new LiveFrameFields(type, createdAt, data));
+        // "{" + members + "}": the id goes in front of the members
+        return new LiveFrame(type, createdAt, fields.substring(1));
     }
 }

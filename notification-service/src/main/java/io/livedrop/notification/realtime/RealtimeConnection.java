@@ -1,5 +1,6 @@
 package io.livedrop.notification.realtime;
 
+import io.livedrop.notification.store.NotificationIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -32,6 +34,11 @@ import java.util.function.Consumer;
  * connection replays (from its {@code lastEventId}, or from "now" for a fresh one), live frames are
  * held aside and appended after the replay, minus those the replay already covered.
  *
+ * <p>Live-only frames ({@link LiveFrame}, e.g. a waiting-room position) stand outside that order:
+ * they are queued at once, even during a replay (they are about "now" and are in no log, so there
+ * is nothing to meet them), and their id names the last stored notification queued before them, so
+ * that a client resuming with it misses nothing ({@link LiveFrameIds}).
+ *
  * <p>A connection ends with the realtime token that opened it: at its {@code exp} it is closed
  * ({@link CloseReason#TOKEN_EXPIRED}) and the client reconnects with a fresh token and its last id.
  */
@@ -49,6 +56,8 @@ public abstract class RealtimeConnection {
     private sealed interface Outbound {}
 
     private record Notification(Frame frame, boolean live) implements Outbound {}
+
+    private record LiveOnly(LiveFrame frame, String id) implements Outbound {}
 
     private record Heartbeat() implements Outbound {}
 
@@ -170,6 +179,34 @@ public abstract class RealtimeConnection {
                 if (!fellBehind) {
                     enqueue(frame, true);
                 }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (fellBehind) {
+            close(CloseReason.FELL_BEHIND);
+        }
+    }
+
+    /**
+     * A live-only frame: queued at once whether or not a replay runs, never waits; a connection whose
+     * queue is full is closed as fallen behind, like for any live frame.
+     *
+     * @param unique makes the frame's id unique; the connection adds its resume position
+     */
+    public void offerLiveOnly(LiveFrame frame, UUID unique) {
+        boolean fellBehind = false;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            fellBehind = queuedFrames() >= limits.maxQueuedFrames();
+            if (!fellBehind) {
+                // lastQueuedId: every stored frame up to it is ahead of this one in the queue, or was
+                // not for this connection; a resume after it therefore loses and repeats nothing
+                queue.add(new LiveOnly(frame, LiveFrameIds.format(lastQueuedId, unique)));
+                startWriterIfIdle();
             }
         } finally {
             lock.unlock();
@@ -308,8 +345,13 @@ public abstract class RealtimeConnection {
         }
     }
 
-    /** Writes one notification frame; may block while the client is slow. */
-    protected abstract void writeFrame(Frame frame) throws Exception;
+    /**
+     * Writes one frame; may block while the client is slow.
+     *
+     * @param id the frame's id (SSE sends it as {@code id:} too)
+     * @param json the frame {@code {id, type, createdAt, data}}
+     */
+    protected abstract void writeFrame(String id, String json) throws Exception;
 
     /** Writes a ping (WebSocket) or a comment line (SSE). */
     protected abstract void writeHeartbeat() throws Exception;
@@ -365,12 +407,18 @@ public abstract class RealtimeConnection {
             try {
                 switch (next) {
                     case Notification notification -> {
-                        writeFrame(notification.frame());
+                        writeFrame(
+                                NotificationIds.format(notification.frame().id()),
+                                notification.frame().json());
                         if (notification.live()) {
                             metrics.delivered(transport, notification.frame().eventTime());
                         } else {
                             metrics.replayed();
                         }
+                    }
+                    case LiveOnly liveOnly -> {
+                        writeFrame(liveOnly.id(), liveOnly.frame().json(liveOnly.id()));
+                        metrics.liveFrameSent(transport, liveOnly.frame().type());
                     }
                     case Heartbeat heartbeat -> writeHeartbeat();
                 }

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
  * the frame written ({@code livedrop_notification_delivery_seconds}, with a percentiles histogram
  * for p50/p99 in Prometheus), clients dropped for being slow or dead, connections refused at set-up
  * because the database stayed busy ({@code livedrop_notification_setup_busy_total}), replayed
- * frames, and streams ended by their token's expiry or replaced by a newer stream of the same user
- * ({@code livedrop_notification_streams_ended_total{reason="token_expired"|"replaced"}}).
+ * frames, streams ended by their token's expiry or replaced by a newer stream of the same user
+ * ({@code livedrop_notification_streams_ended_total{reason="token_expired"|"replaced"}}), and live-only
+ * frames written, e.g. the waiting room's ({@code livedrop_notification_live_frames_total{type}}).
  */
 @Component
 public class RealtimeMetrics {
@@ -81,6 +82,16 @@ public class RealtimeMetrics {
 
     void replayed() {
         replayed.increment();
+    }
+
+    /** A live-only frame ({@link LiveFrame}) was written to the client. */
+    void liveFrameSent(Transport transport, String type) {
+        Counter.builder("livedrop.notification.live.frames")
+                .description("Live-only frames (not stored, e.g. queue.position / queue.admitted) written to clients")
+                .tag("transport", transport.tag())
+                .tag("type", type)
+                .register(registry)
+                .increment();
     }
 
     /** A stream closed at its token's expiry, or replaced by a newer one of its user. */

@@ -1,6 +1,5 @@
 package io.livedrop.notification.realtime;
 
-import io.livedrop.notification.store.NotificationIds;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.Executor;
@@ -8,8 +7,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * A realtime connection over Server-Sent Events: each notification is an event whose {@code id:} is
- * the notification id (so the browser sends it back as {@code Last-Event-ID} when it reconnects) and
- * whose data is the same JSON frame as on the WebSocket. Heartbeats are comment lines.
+ * the frame's id (so the browser sends it back as {@code Last-Event-ID} when it reconnects; a
+ * live-only frame's id resumes as well, see {@link LiveFrameIds}) and whose data is the same JSON
+ * frame as on the WebSocket. Heartbeats are comment lines.
  */
 final class SseConnection extends RealtimeConnection {
 
@@ -35,8 +35,8 @@ final class SseConnection extends RealtimeConnection {
     }
 
     @Override
-    protected void writeFrame(Frame frame) throws IOException {
-        emitter.send(SseEmitter.event().id(NotificationIds.format(frame.id())).data(frame.json()));
+    protected void writeFrame(String id, String json) throws IOException {
+        emitter.send(SseEmitter.event().id(id).data(json));
     }
 
     @Override

@@ -49,8 +49,8 @@ final class WebSocketConnection extends RealtimeConnection {
     }
 
     @Override
-    protected void writeFrame(Frame frame) throws IOException {
-        session.sendMessage(new TextMessage(frame.json()));
+    protected void writeFrame(String id, String json) throws IOException {
+        session.sendMessage(new TextMessage(json));
     }
 
     @Override
