@@ -17,7 +17,8 @@ class DropRepository {
 
     private static final String SELECT_ROW = """
             select d.id, d.product_id, d.creator_id, d.starts_at, d.ends_at, d.initial_stock, d.available,
-                   d.low_stock_threshold, d.per_user_limit, d.unit_price_cents, d.currency, d.started_fired_at,
+                   d.low_stock_threshold, d.per_user_limit, d.unit_price_cents, d.currency, d.waiting_room,
+                   d.started_fired_at,
                    d.created_at, p.title as product_title, p.image_url as product_image_url,
                    c.handle as creator_handle, c.display_name as creator_display_name
             from drops d
@@ -38,12 +39,13 @@ class DropRepository {
             DropTerms terms,
             long unitPriceCents,
             String currency,
+            boolean waitingRoom,
             Instant now) {
         jdbc.sql("""
                 insert into drops (id, product_id, creator_id, starts_at, ends_at, initial_stock, low_stock_threshold,
-                                   per_user_limit, unit_price_cents, currency, available, created_at, updated_at)
+                                   per_user_limit, unit_price_cents, currency, available, waiting_room, created_at, updated_at)
                 values (:id, :productId, :creatorId, :startsAt, :endsAt, :initialStock, :lowStockThreshold,
-                        :perUserLimit, :unitPriceCents, :currency, :initialStock, :now, :now)
+                        :perUserLimit, :unitPriceCents, :currency, :initialStock, :waitingRoom, :now, :now)
                 """)
                 .param("id", id)
                 .param("productId", productId)
@@ -51,6 +53,7 @@ class DropRepository {
                 .params(termParameters(terms))
                 .param("unitPriceCents", unitPriceCents)
                 .param("currency", currency)
+                .param("waitingRoom", waitingRoom)
                 .param("now", SqlTimes.utc(now))
                 .update();
     }
@@ -75,16 +78,18 @@ class DropRepository {
      * stock shown restarts at the new initial stock, and stock reports older than this change are
      * ignored from now on.
      */
-    void reschedule(UUID id, DropTerms terms, Instant now) {
+    void reschedule(UUID id, DropTerms terms, boolean waitingRoom, Instant now) {
         jdbc.sql("""
                 update drops set starts_at = :startsAt, ends_at = :endsAt, initial_stock = :initialStock,
                                  low_stock_threshold = :lowStockThreshold, per_user_limit = :perUserLimit,
+                                 waiting_room = :waitingRoom,
                                  available = :initialStock, stock_changed_at = :now, stock_event_id = null,
                                  updated_at = :now
                 where id = :id
                 """)
                 .param("id", id)
                 .params(termParameters(terms))
+                .param("waitingRoom", waitingRoom)
                 .param("now", SqlTimes.utc(now))
                 .update();
     }
@@ -227,6 +232,7 @@ class DropRepository {
                 rs.getInt("per_user_limit"),
                 rs.getLong("unit_price_cents"),
                 rs.getString("currency"),
+                rs.getBoolean("waiting_room"),
                 SqlTimes.instant(rs, "started_fired_at"),
                 SqlTimes.instant(rs, "created_at"),
                 rs.getString("product_title"),

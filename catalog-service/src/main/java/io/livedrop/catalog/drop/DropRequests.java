@@ -18,7 +18,8 @@ final class DropRequests {
             @NotNull Instant endsAt,
             @NotNull @Min(1) @Max(MAX_STOCK) Integer initialStock,
             @Min(0) @Max(MAX_STOCK) Integer lowStockThreshold,
-            @Min(1) @Max(MAX_STOCK) Integer perUserLimit) {}
+            @Min(1) @Max(MAX_STOCK) Integer perUserLimit,
+            Boolean waitingRoom) {}
 
     /** Absent (or null) fields stay unchanged. */
     record UpdateDrop(
@@ -26,5 +27,6 @@ final class DropRequests {
             Instant endsAt,
             @Min(1) @Max(MAX_STOCK) Integer initialStock,
             @Min(0) @Max(MAX_STOCK) Integer lowStockThreshold,
-            @Min(1) @Max(MAX_STOCK) Integer perUserLimit) {}
+            @Min(1) @Max(MAX_STOCK) Integer perUserLimit,
+            Boolean waitingRoom) {}
 }

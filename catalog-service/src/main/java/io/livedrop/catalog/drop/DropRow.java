@@ -1,5 +1,6 @@
 package io.livedrop.catalog.drop;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ record DropRow(
         int perUserLimit,
         long unitPriceCents,
         String currency,
+        boolean waitingRoom,
         Instant startedFiredAt,
         Instant createdAt,
         String productTitle,
@@ -32,7 +34,7 @@ record DropRow(
         return startedFiredAt == null && now.isBefore(startsAt);
     }
 
-    DropView view(Instant now) {
+    DropView view(Instant now, Duration roomOpensBefore) {
         return new DropView(
                 id.toString(),
                 productId.toString(),
@@ -48,6 +50,7 @@ record DropRow(
                 new DropView.ProductSummary(
                         productId.toString(), productTitle, unitPriceCents, currency, productImageUrl),
                 new DropView.CreatorSummary(creatorId.toString(), creatorHandle, creatorDisplayName),
+                DropView.WaitingRoom.of(waitingRoom, startsAt, roomOpensBefore),
                 createdAt);
     }
 }

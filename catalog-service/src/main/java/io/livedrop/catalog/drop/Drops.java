@@ -18,6 +18,7 @@ import io.livedrop.common.outbox.Outbox;
 import io.livedrop.common.pagination.CursorCodec;
 import io.livedrop.common.pagination.Page;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +26,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +45,7 @@ public class Drops {
     private final JsonMapper json;
     private final Clock clock;
     private final DropLifecycleScheduler scheduler;
+    private final Duration roomOpensBefore;
 
     Drops(
             DropRepository repository,
@@ -53,7 +56,8 @@ public class Drops {
             CursorCodec cursors,
             JsonMapper json,
             Clock clock,
-            DropLifecycleScheduler scheduler) {
+            DropLifecycleScheduler scheduler,
+            @Value("${livedrop.catalog.waiting-room.opens-before:15m}") Duration roomOpensBefore) {
         this.repository = repository;
         this.creators = creators;
         this.products = products;
@@ -63,6 +67,7 @@ public class Drops {
         this.json = json;
         this.clock = clock;
         this.scheduler = scheduler;
+        this.roomOpensBefore = roomOpensBefore;
     }
 
     @Transactional
@@ -82,10 +87,18 @@ public class Drops {
                         : DropTerms.defaultLowStockThreshold(stock),
                 request.perUserLimit() != null ? request.perUserLimit() : DropTerms.DEFAULT_PER_USER_LIMIT);
         UUID dropId = Ids.newId();
-        repository.insert(dropId, productId, userId, terms, product.priceCents(), product.currency(), now);
+        repository.insert(
+                dropId,
+                productId,
+                userId,
+                terms,
+                product.priceCents(),
+                product.currency(),
+                Boolean.TRUE.equals(request.waitingRoom()),
+                now);
         DropRow drop = repository.find(dropId).orElseThrow();
         announceScheduled(drop);
-        return drop.view(now);
+        return drop.view(now, roomOpensBefore);
     }
 
     @Transactional
@@ -114,11 +127,12 @@ public class Drops {
                 stock,
                 threshold,
                 request.perUserLimit() != null ? request.perUserLimit() : drop.perUserLimit());
-        repository.reschedule(dropId, terms, now);
+        boolean waitingRoom = request.waitingRoom() != null ? request.waitingRoom() : drop.waitingRoom();
+        repository.reschedule(dropId, terms, waitingRoom, now);
         DropRow changed = repository.find(dropId).orElseThrow();
         announceScheduled(changed);
         AfterCommit.run(() -> cache.evict(dropId.toString()));
-        return changed.view(now);
+        return changed.view(now, roomOpensBefore);
     }
 
     /** The drop as JSON, from the cache; 404 {@code DROP_NOT_FOUND} if there is none. */
@@ -136,7 +150,8 @@ public class Drops {
     private CachedValue cacheable(DropRow drop) {
         Instant now = clock.instant();
         return CachedValue.of(
-                json.writeValueAsBytes(drop.view(now)), DropStatus.nextChange(now, drop.startsAt(), drop.endsAt()));
+                json.writeValueAsBytes(drop.view(now, roomOpensBefore)),
+                DropStatus.nextChange(now, drop.startsAt(), drop.endsAt()));
     }
 
     /** The first moment a drop of the page changes status (null: none will). */
@@ -171,7 +186,7 @@ public class Drops {
                                 scope,
                                 (status == DropStatus.ENDED ? last.endsAt() : last.startsAt()).toString(),
                                 last.id().toString()))
-                .map(row -> row.view(now));
+                .map(row -> row.view(now, roomOpensBefore));
     }
 
     /**
@@ -230,7 +245,7 @@ public class Drops {
                         drop.unitPriceCents(),
                         drop.currency(),
                         drop.productTitle(),
-                        false));
+                        drop.waitingRoom()));
         AfterCommit.run(scheduler::wakeUp);
     }
 

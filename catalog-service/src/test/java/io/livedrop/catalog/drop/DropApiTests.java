@@ -72,7 +72,12 @@ class DropApiTests {
                         "soldOut",
                         "product",
                         "creator",
+                        "waitingRoom",
                         "createdAt");
+        assertThat(drop.path("waitingRoom").path("enabled").asBoolean())
+                .as("no waiting room by default")
+                .isFalse();
+        assertThat(drop.path("waitingRoom").path("opensAt").isNull()).isTrue();
         assertThat(drop.path("productId").asString())
                 .isEqualTo(product.path("id").asString());
         assertThat(drop.path("creatorId").asString()).isEqualTo(creator.id());
