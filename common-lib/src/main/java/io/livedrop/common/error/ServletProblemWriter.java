@@ -17,6 +17,9 @@ public final class ServletProblemWriter {
 
     public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
+        if (problem.getStatus() == 503 && response.getHeader("Retry-After") == null) {
+            response.setHeader("Retry-After", "1"); // a 503 always says when to come back
+        }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         jsonMapper.writeValue(response.getOutputStream(), Problems.toJsonMap(problem));
     }

@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("livedrop.gateway.overload")
 record RouteConcurrencyProperties(
         @DefaultValue Set<String> routes,
-        @Min(1) @DefaultValue("50") int initialLimit,
+        @Min(1) @DefaultValue("200") int initialLimit,
         @Min(1) @DefaultValue("10") int minLimit,
-        @Min(1) @DefaultValue("400") int maxLimit,
+        @Min(1) @DefaultValue("1000") int maxLimit,
         @NotNull @DefaultValue("1s") Duration retryAfter) {}

@@ -3,6 +3,7 @@ package io.livedrop.gateway.web;
 import io.livedrop.common.error.ErrorCode;
 import io.livedrop.common.error.Problems;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,6 +36,10 @@ public class ProblemResponses {
     public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
+        if (problem.getStatus() == 503 && !response.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
+            // a 503 always says when to come back (API.md "Overload"); an open breaker waits about that long too
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+        }
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         DataBuffer body = response.bufferFactory().wrap(jsonMapper.writeValueAsBytes(Problems.toJsonMap(problem)));
         return response.writeWith(Mono.just(body));
