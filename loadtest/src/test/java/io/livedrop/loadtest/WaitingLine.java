@@ -17,37 +17,48 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The tickets of one waiting room as its buyers saw them (each poll and a last look after the run),
- * and the line-order analysis of them. A ticket's {@code position} is its place in line (1 = first),
- * drawn at {@code startsAt} for those who joined before; its admission instant is {@code
- * admissionExpiresAt - admissionValidity} (the server's clock, not when a poll noticed).
+ * and the line-order analysis of them.
+ *
+ * <p>A waiting ticket's {@code position} is its current place among those still waiting (1 = next):
+ * it shrinks as buyers ahead are admitted. If admission follows line order, a ticket's fixed place in
+ * the whole line is {@code L = position + A(t)}, where {@code A(t)} is the number of buyers admitted by
+ * the moment {@code t} the server read the position. That moment lies between the poll's send and
+ * receive times, so each observation bounds L to {@code [position + A(sent), position + A(received)]};
+ * a ticket's L is the intersection of all its bounds. An admission out of line order shows either as
+ * bounds that do not intersect (someone behind was admitted while this ticket waited) or as a ticket
+ * certainly ahead ({@code hi_a < lo_b}) admitted after, or never admitted before, one behind it. The
+ * admission instant is {@code admissionExpiresAt - admissionValidity} (the server's clock).
  */
 final class WaitingLine {
+
+    private record Observation(long sentAtMillis, long receivedAtMillis, long position) {}
 
     /** One buyer's ticket; {@code status} null while the buyer has none. */
     static final class Ticket {
         final String userId;
         private String status;
-        private Long position;
-        private Long positionAtAdmission;
         private Instant joinedAt;
         private Instant admittedAt;
+        private final List<Observation> waiting = new ArrayList<>();
+        private long lo = Long.MIN_VALUE;
+        private long hi = Long.MAX_VALUE;
 
         Ticket(String userId) {
             this.userId = userId;
         }
 
-        /** Takes in a ticket as {@code GET /queue/me} answers it; the first admission seen is kept. */
-        synchronized void observe(JsonNode ticket, Duration admissionValidity) {
+        /** Takes in a ticket as {@code GET /queue/me} answers it, read between the two instants. */
+        synchronized void observe(JsonNode ticket, Duration admissionValidity, long sentAt, long receivedAt) {
             status = ticket.path("status").asText(status);
-            if (ticket.hasNonNull("position")) {
-                position = ticket.get("position").asLong();
+            if ("waiting".equals(status) && ticket.hasNonNull("position")) {
+                waiting.add(new Observation(
+                        sentAt, receivedAt, ticket.get("position").asLong()));
             }
             Instant joined = instant(ticket.path("joinedAt"));
             joinedAt = joined != null ? joined : joinedAt;
             Instant expires = instant(ticket.path("admissionExpiresAt"));
             if (admittedAt == null && expires != null) {
                 admittedAt = expires.minus(admissionValidity);
-                positionAtAdmission = position;
             }
         }
 
@@ -67,9 +78,36 @@ final class WaitingLine {
             return admittedAt != null;
         }
 
-        /** The position recorded at admission, else the last one seen. */
-        synchronized Long linePosition() {
-            return positionAtAdmission != null ? positionAtAdmission : position;
+        /** Whether any waiting observation bounds this ticket's place in line. */
+        synchronized boolean placed() {
+            return !waiting.isEmpty();
+        }
+
+        /** The observations' bounds do not intersect. */
+        synchronized boolean inconsistent() {
+            return placed() && lo > hi;
+        }
+
+        synchronized long lo() {
+            return lo;
+        }
+
+        synchronized long hi() {
+            return hi;
+        }
+
+        /** The middle of the bounds, for rank statistics. */
+        synchronized double place() {
+            return (lo + (double) hi) / 2;
+        }
+
+        synchronized void bound(long[] admissionsMillis) {
+            lo = Long.MIN_VALUE;
+            hi = Long.MAX_VALUE;
+            for (Observation seen : waiting) {
+                lo = Math.max(lo, seen.position() + admittedBy(admissionsMillis, seen.sentAtMillis()));
+                hi = Math.min(hi, seen.position() + admittedBy(admissionsMillis, seen.receivedAtMillis()));
+            }
         }
 
         synchronized String csv() {
@@ -78,8 +116,8 @@ final class WaitingLine {
                     userId,
                     Objects.toString(status, ""),
                     Objects.toString(joinedAt, ""),
-                    Objects.toString(position, ""),
-                    Objects.toString(positionAtAdmission, ""),
+                    placed() ? Long.toString(lo) : "",
+                    placed() ? Long.toString(hi) : "",
                     Objects.toString(admittedAt, ""));
         }
 
@@ -99,8 +137,8 @@ final class WaitingLine {
         this.admissionValidity = admissionValidity;
     }
 
-    void observe(String userId, JsonNode ticket) {
-        of(userId).observe(ticket, admissionValidity);
+    void observe(String userId, JsonNode ticket, long sentAtMillis, long receivedAtMillis) {
+        of(userId).observe(ticket, admissionValidity, sentAtMillis, receivedAtMillis);
     }
 
     Ticket of(String userId) {
@@ -111,76 +149,78 @@ final class WaitingLine {
         return tickets.values();
     }
 
-    /** Tickets with a place in line, by place. */
+    /** Computes every ticket's bounds; call once all observations are in. */
+    void resolve() {
+        long[] admissions = tickets.values().stream()
+                .filter(Ticket::admitted)
+                .mapToLong(t -> t.admittedAt().toEpochMilli())
+                .sorted()
+                .toArray();
+        tickets.values().forEach(t -> t.bound(admissions));
+    }
+
+    /** How many admissions happened at or before the instant. */
+    private static long admittedBy(long[] sortedAdmissions, long atMillis) {
+        int index = java.util.Arrays.binarySearch(sortedAdmissions, atMillis);
+        if (index < 0) {
+            return -index - 1;
+        }
+        while (index + 1 < sortedAdmissions.length && sortedAdmissions[index + 1] == atMillis) {
+            index++;
+        }
+        return index + 1;
+    }
+
+    /** Tickets whose place in line the observations bound, by place. */
     List<Ticket> inLine() {
         return tickets.values().stream()
-                .filter(t -> t.linePosition() != null)
-                .sorted(Comparator.comparing(Ticket::linePosition))
+                .filter(t -> t.placed() && !t.inconsistent())
+                .sorted(Comparator.comparingDouble(Ticket::place))
                 .toList();
     }
 
+    long inconsistent() {
+        return tickets.values().stream().filter(Ticket::inconsistent).count();
+    }
+
     /**
-     * Admitted tickets admitted out of line order: ticket b (admitted at t_b, position p_b) counts when
-     * some ticket a with p_a < p_b was still waiting at t_b, i.e. a was never admitted or was admitted
-     * strictly after t_b. Equal instants are not an inversion (the admission time has the resolution
-     * of admissionExpiresAt, so a batch admitted together ties). Descriptions of the offenders.
+     * Admitted tickets admitted out of line order: b counts when some a certainly ahead of it ({@code
+     * hi_a < lo_b}) was never admitted or was admitted strictly after b, plus every ticket whose bounds
+     * do not intersect. Descriptions of the offenders.
      */
     List<String> admittedOutOfOrder() {
         List<String> offenders = new ArrayList<>();
-        Ticket waitingAhead = null; // a never-admitted ticket ahead, if any
-        Ticket latestAhead = null; // the ticket ahead admitted last
+        tickets.values().stream()
+                .filter(Ticket::inconsistent)
+                .forEach(t -> offenders.add(
+                        t.userId + ": its place moved back while it waited (lo " + t.lo() + " > hi " + t.hi() + ")"));
         List<Ticket> line = inLine();
-        for (int i = 0; i < line.size(); ) {
-            int end = i;
-            while (end < line.size()
-                    && line.get(end).linePosition().equals(line.get(i).linePosition())) {
-                end++;
+        for (Ticket b : line) {
+            if (!b.admitted()) {
+                continue;
             }
-            List<Ticket> samePlace = line.subList(i, end);
-            for (Ticket b : samePlace) {
-                if (!b.admitted()) {
-                    continue;
-                }
-                if (waitingAhead != null) {
-                    offenders.add(
-                            describe(b) + " while position " + waitingAhead.linePosition() + " was never admitted");
-                } else if (latestAhead != null && latestAhead.admittedAt().isAfter(b.admittedAt())) {
-                    offenders.add(describe(b) + " before position " + latestAhead.linePosition() + " ("
-                            + latestAhead.admittedAt() + ")");
+            for (Ticket a : line) {
+                boolean ahead = a.hi() < b.lo();
+                if (ahead && (!a.admitted() || a.admittedAt().isAfter(b.admittedAt()))) {
+                    offenders.add("place ~" + b.lo() + " admitted " + b.admittedAt() + " before place ~" + a.hi()
+                            + (a.admitted() ? " (admitted " + a.admittedAt() + ")" : " (never admitted)"));
+                    break;
                 }
             }
-            for (Ticket a : samePlace) {
-                if (!a.admitted()) {
-                    waitingAhead = waitingAhead == null ? a : waitingAhead;
-                } else if (latestAhead == null || a.admittedAt().isAfter(latestAhead.admittedAt())) {
-                    latestAhead = a;
-                }
-            }
-            i = end;
         }
         return offenders;
     }
 
-    private static String describe(Ticket t) {
-        return "position " + t.linePosition() + " admitted " + t.admittedAt();
-    }
-
-    /** Tickets that share a position with another. */
-    long duplicatePositions() {
-        List<Ticket> line = inLine();
-        return line.size() - line.stream().map(Ticket::linePosition).distinct().count();
-    }
-
     /**
-     * Spearman's rank correlation between join order ({@code joinedAt}) and position of the tickets
-     * that joined before {@code startsAt}: near 0 for a random draw. NaN below 3 tickets.
+     * Spearman's rank correlation between join order ({@code joinedAt}) and place in line of the
+     * tickets that joined before {@code startsAt}: near 0 for a random draw. NaN below 3 tickets.
      */
     double joinOrderCorrelation(Instant startsAt) {
         List<Ticket> drawn = preStart(startsAt);
         double[] joined =
                 drawn.stream().mapToDouble(t -> t.joinedAt().toEpochMilli()).toArray();
-        double[] position = drawn.stream().mapToDouble(t -> t.linePosition()).toArray();
-        return spearman(joined, position);
+        double[] place = drawn.stream().mapToDouble(Ticket::place).toArray();
+        return spearman(joined, place);
     }
 
     List<Ticket> preStart(Instant startsAt) {
@@ -195,24 +235,20 @@ final class WaitingLine {
                 .toList();
     }
 
-    /** Post-start joiners placed before some pre-start joiner (they belong at the back). */
+    /** Post-start joiners certainly placed before some pre-start joiner (they belong at the back). */
     long postStartAheadOfDraw(Instant startsAt) {
-        long lastDrawn = preStart(startsAt).stream()
-                .mapToLong(Ticket::linePosition)
-                .max()
-                .orElse(0);
-        return postStart(startsAt).stream()
-                .filter(t -> t.linePosition() < lastDrawn)
-                .count();
+        long lastDrawnLo =
+                preStart(startsAt).stream().mapToLong(Ticket::lo).max().orElse(Long.MIN_VALUE);
+        return postStart(startsAt).stream().filter(t -> t.hi() < lastDrawnLo).count();
     }
 
-    /** Pairs of post-start joiners where the later joiner (by joinedAt) got the smaller position. */
+    /** Pairs of post-start joiners where the later joiner (by joinedAt) is certainly ahead. */
     long postStartArrivalInversions(Instant startsAt) {
         List<Ticket> late = postStart(startsAt);
         long inversions = 0;
         for (Ticket a : late) {
             for (Ticket b : late) {
-                if (a.joinedAt().isBefore(b.joinedAt()) && a.linePosition() > b.linePosition()) {
+                if (a.joinedAt().isBefore(b.joinedAt()) && b.hi() < a.lo()) {
                     inversions++;
                 }
             }
@@ -222,9 +258,9 @@ final class WaitingLine {
 
     void writeCsv(Path file) {
         List<String> lines = new ArrayList<>();
-        lines.add("userId,status,joinedAt,position,positionAtAdmission,admittedAt");
+        lines.add("userId,status,joinedAt,placeLo,placeHi,admittedAt");
         tickets.values().stream()
-                .sorted(Comparator.comparing(Ticket::linePosition, Comparator.nullsLast(Comparator.naturalOrder())))
+                .sorted(Comparator.comparingDouble(t -> t.placed() ? t.place() : Double.MAX_VALUE))
                 .forEach(t -> lines.add(t.csv()));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
