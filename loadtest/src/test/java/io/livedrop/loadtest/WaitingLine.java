@@ -31,6 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class WaitingLine {
 
+    /** How long after its stamped instant an admission pass may still be taking buyers out of line. */
+    private static final long PASS_SLACK_MILLIS = 100;
+
     private record Observation(long sentAtMillis, long receivedAtMillis, long position) {}
 
     /** One buyer's ticket; {@code status} null while the buyer has none. */
@@ -105,7 +108,9 @@ final class WaitingLine {
             lo = Long.MIN_VALUE;
             hi = Long.MAX_VALUE;
             for (Observation seen : waiting) {
-                lo = Math.max(lo, seen.position() + admittedBy(admissionsMillis, seen.sentAtMillis()));
+                // an admission pass stamps its instant just before it takes buyers out of the line
+                lo = Math.max(
+                        lo, seen.position() + admittedBy(admissionsMillis, seen.sentAtMillis() - PASS_SLACK_MILLIS));
                 hi = Math.min(hi, seen.position() + admittedBy(admissionsMillis, seen.receivedAtMillis()));
             }
         }

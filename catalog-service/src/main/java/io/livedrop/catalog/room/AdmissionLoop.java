@@ -90,7 +90,8 @@ final class AdmissionLoop implements SmartLifecycle {
             return;
         }
         // the token carries whole seconds: the room's expiry is the token's
-        Instant tokenExpiresAt = now.plus(properties.admissionTtl()).truncatedTo(ChronoUnit.SECONDS);
+        // to the millisecond: admissionExpiresAt - admissionTtl is the admission instant clients can reason with
+        Instant tokenExpiresAt = now.plus(properties.admissionTtl());
         RoomStore.Pass pass = store.admit(room.id(), now, tokenExpiresAt, keysExpireAt);
         totals.add(
                 pass,

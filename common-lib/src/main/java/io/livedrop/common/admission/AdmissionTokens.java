@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  * the drop, the user and its expiry and is signed with HMAC-SHA256 under {@code ADMISSION_TOKEN_SECRET}
  * (shared by the two services), so order-service checks it without a call or a lookup.
  *
- * <p>Format: {@code v1.<dropId>.<userId>.<expiresAtEpochSeconds>.<base64url signature>}. Ids are
+ * <p>Format: {@code v1.<dropId>.<userId>.<expiresAtEpochMillis>.<base64url signature>}. Ids are
  * UUID strings (no dots).
  */
 public final class AdmissionTokens {
@@ -42,7 +42,7 @@ public final class AdmissionTokens {
     public record Admission(String dropId, String userId, Instant expiresAt) {}
 
     public String issue(String dropId, String userId, Instant expiresAt) {
-        String payload = String.join(".", VERSION, dropId, userId, Long.toString(expiresAt.getEpochSecond()));
+        String payload = String.join(".", VERSION, dropId, userId, Long.toString(expiresAt.toEpochMilli()));
         return payload + "." + sign(payload);
     }
 
@@ -67,7 +67,7 @@ public final class AdmissionTokens {
         }
         Instant expiresAt;
         try {
-            expiresAt = Instant.ofEpochSecond(Long.parseLong(parts[3]));
+            expiresAt = Instant.ofEpochMilli(Long.parseLong(parts[3]));
         } catch (NumberFormatException malformed) {
             return Optional.empty();
         }

@@ -29,8 +29,9 @@ class AdmissionTokensTests {
     @Test
     void aTamperedOrForeignTokenAdmitsNobody() {
         String token = tokens.issue(DROP, USER, NOW.plusSeconds(120));
-        String longer =
-                token.replace("." + (NOW.getEpochSecond() + 120) + ".", "." + (NOW.getEpochSecond() + 9999) + ".");
+        String longer = token.replace(
+                "." + NOW.plusSeconds(120).toEpochMilli() + ".",
+                "." + NOW.plusSeconds(9999).toEpochMilli() + ".");
         AdmissionTokens otherSecret =
                 new AdmissionTokens("another-secret-of-enough-length", Clock.fixed(NOW, ZoneOffset.UTC));
 

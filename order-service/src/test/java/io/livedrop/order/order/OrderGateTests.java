@@ -102,7 +102,8 @@ class OrderGateTests {
                 dropId,
                 1,
                 admissions.issue(dropId, buyer, Instant.now().minusSeconds(1)));
-        Reply forged = fixtures.placeOrder(buyer, "forged", dropId, 1, "v1." + dropId + "." + buyer + ".9999999999.x");
+        Reply forged =
+                fixtures.placeOrder(buyer, "forged", dropId, 1, "v1." + dropId + "." + buyer + ".9999999999999.x");
 
         for (Reply refused : new Reply[] {missing, foreign, otherDrop, expired, forged}) {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
