@@ -21,8 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * authentication, the body or a database connection are touched. Without it a burst queues for
  * connections and threads and every request ends in a timeout instead of most of them succeeding.
  *
- * <p>The limit (Netflix concurrency-limits, gradient algorithm) grows while latency stays near its
- * best and shrinks when it climbs; a 5xx or an exception counts as a drop, which shrinks it faster.
+ * <p>The limit (Netflix concurrency-limits, AIMD against {@code OVERLOAD_LATENCY_TARGET}) grows by one
+ * while requests finish within the target and backs off when one takes longer, or ends in a 5xx or an
+ * exception.
  */
 public class ConcurrencyLimitFilter extends OncePerRequestFilter {
 

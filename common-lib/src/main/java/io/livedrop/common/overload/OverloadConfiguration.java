@@ -1,7 +1,7 @@
 package io.livedrop.common.overload;
 
 import com.netflix.concurrency.limits.Limiter;
-import com.netflix.concurrency.limits.limit.Gradient2Limit;
+import com.netflix.concurrency.limits.limit.AIMDLimit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import io.livedrop.common.error.ServletProblemWriter;
 import io.micrometer.core.instrument.Counter;
@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,14 +29,21 @@ import org.springframework.core.Ordered;
 @EnableConfigurationProperties(OverloadProperties.class)
 public class OverloadConfiguration {
 
+    /**
+     * AIMD against a latency target rather than a gradient of latency: on one machine (or a shared
+     * node) every service's latency rises with the CPU they all share, and a gradient limit then sinks
+     * to its minimum; a target keeps as much work in flight as still finishes in time.
+     */
     @Bean
-    Gradient2Limit overloadLimit(OverloadProperties properties, MeterRegistry meters) {
-        Gradient2Limit limit = Gradient2Limit.newBuilder()
+    AIMDLimit overloadLimit(OverloadProperties properties, MeterRegistry meters) {
+        AIMDLimit limit = AIMDLimit.newBuilder()
                 .initialLimit(properties.initialLimit())
                 .minLimit(properties.minLimit())
-                .maxConcurrency(properties.maxLimit())
+                .maxLimit(properties.maxLimit())
+                .backoffRatio(0.9)
+                .timeout(properties.latencyTarget().toNanos(), TimeUnit.NANOSECONDS)
                 .build();
-        Gauge.builder("livedrop.overload.limit", limit, Gradient2Limit::getLimit)
+        Gauge.builder("livedrop.overload.limit", limit, AIMDLimit::getLimit)
                 .description("Requests of the shed endpoints this instance lets run at once")
                 .register(meters);
         return limit;
@@ -43,7 +51,7 @@ public class OverloadConfiguration {
 
     @Bean
     FilterRegistrationBean<ConcurrencyLimitFilter> concurrencyLimitFilter(
-            OverloadProperties properties, Gradient2Limit limit, ServletProblemWriter problems, MeterRegistry meters) {
+            OverloadProperties properties, AIMDLimit limit, ServletProblemWriter problems, MeterRegistry meters) {
         Limiter<Void> limiter =
                 SimpleLimiter.newBuilder().named("livedrop").limit(limit).build();
         Counter shed = Counter.builder("livedrop.overload.shed")

@@ -16,15 +16,18 @@ import org.springframework.validation.annotation.Validated;
  * @param minLimit the limit never falls below this (a sale keeps moving even when latency is poor)
  * @param maxLimit the limit never grows beyond this
  * @param retryAfter what a shed request is told to wait ({@code Retry-After}, whole seconds)
+ * @param latencyTarget a request slower than this counts as a sign of overload: the limit backs off
+ *     (multiplied by 0.9) and grows by one again only while requests finish within it
  */
 @Validated
 @ConfigurationProperties("livedrop.overload")
 public record OverloadProperties(
         @DefaultValue List<String> endpoints,
-        @Min(1) @DefaultValue("20") int initialLimit,
-        @Min(1) @DefaultValue("4") int minLimit,
+        @Min(1) @DefaultValue("10") int initialLimit,
+        @Min(1) @DefaultValue("2") int minLimit,
         @Min(1) @DefaultValue("200") int maxLimit,
-        @NotNull @DefaultValue("1s") Duration retryAfter) {
+        @NotNull @DefaultValue("1s") Duration retryAfter,
+        @NotNull @DefaultValue("250ms") Duration latencyTarget) {
 
     public boolean enabled() {
         return !endpoints.isEmpty();

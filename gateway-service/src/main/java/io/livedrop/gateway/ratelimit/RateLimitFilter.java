@@ -41,8 +41,9 @@ import reactor.core.publisher.Mono;
  * SERVICE_UNAVAILABLE} ({@code livedrop_gateway_ratelimit_failclosed_total}); signed-in users keep
  * working (access tokens and refresh do not need it).
  *
- * <p>Runs after the route metrics filter (order 0), so 429s show up in them, and before the route
- * filters, so a refused request never reaches a circuit breaker or a service.
+ * <p>Runs after the route metrics filter (order 0), so 429s show up in them, and after overload
+ * shedding (order 1), and before the route filters, so a refused request never reaches a circuit
+ * breaker or a service.
  */
 @Component
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -90,7 +91,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return 1;
+        return 2;
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.livedrop.gateway.resilience;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
 import com.netflix.concurrency.limits.Limiter;
-import com.netflix.concurrency.limits.limit.Gradient2Limit;
+import com.netflix.concurrency.limits.limit.AIMDLimit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import io.livedrop.common.error.ErrorCode;
 import io.livedrop.gateway.web.ProblemResponses;
@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -20,6 +21,7 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -27,15 +29,16 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
 /**
- * Sheds the order and payment routes at the gateway once as many of their requests are in flight as
- * an adaptive limit allows (Netflix concurrency-limits, gradient algorithm: it grows while the
- * route's latency stays near its best and shrinks when it climbs or the service answers 5xx). A shed
- * request is an immediate 503 {@code SERVICE_UNAVAILABLE} with {@code Retry-After}, instead of
- * queueing for a connection until the route's timeout turns it into a 504. The services shed too
- * ({@code OVERLOAD_*}); this keeps the gateway's own queue short when a service slows down.
+ * Sheds the writes of the order and payment routes at the gateway once as many of them are in flight
+ * as an adaptive limit allows (Netflix concurrency-limits, AIMD against {@code
+ * GATEWAY_OVERLOAD_LATENCY_TARGET}: the limit grows by one while writes finish within the target and
+ * backs off when one is slower or the service answers 5xx). A shed request is an immediate 503 {@code
+ * SERVICE_UNAVAILABLE} with {@code Retry-After}, instead of queueing until the route's timeout turns
+ * it into a 504. The services shed too ({@code OVERLOAD_*}); this keeps the work the gateway lets
+ * through to what the route still answers in time.
  *
- * <p>Runs after the rate limit (a client over its quota gets its 429, not a slot), before the route's
- * circuit breaker and the call.
+ * <p>Runs right after the route metrics filter and before the rate limit: a shed request costs no
+ * Redis call. Reads ({@code GET}) are never shed here.
  */
 @Component
 @EnableConfigurationProperties(RouteConcurrencyProperties.class)
@@ -52,14 +55,16 @@ class RouteConcurrencyLimitFilter implements GlobalFilter, Ordered {
         this.retryAfterSeconds =
                 Long.toString(Math.max(1, properties.retryAfter().toSeconds()));
         for (String route : properties.routes()) {
-            Gradient2Limit limit = Gradient2Limit.newBuilder()
+            AIMDLimit limit = AIMDLimit.newBuilder()
                     .initialLimit(properties.initialLimit())
                     .minLimit(properties.minLimit())
-                    .maxConcurrency(properties.maxLimit())
+                    .maxLimit(properties.maxLimit())
+                    .backoffRatio(0.9)
+                    .timeout(properties.latencyTarget().toNanos(), TimeUnit.NANOSECONDS)
                     .build();
             limiters.put(
                     route, SimpleLimiter.newBuilder().named(route).limit(limit).build());
-            Gauge.builder("livedrop.gateway.overload.limit", limit, Gradient2Limit::getLimit)
+            Gauge.builder("livedrop.gateway.overload.limit", limit, AIMDLimit::getLimit)
                     .tag("route", route)
                     .register(meters);
             shed.put(
@@ -73,14 +78,14 @@ class RouteConcurrencyLimitFilter implements GlobalFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return 2;
+        return 1;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
         Limiter<Void> limiter = route == null ? null : limiters.get(route.getId());
-        if (limiter == null) {
+        if (limiter == null || exchange.getRequest().getMethod() != HttpMethod.POST) {
             return chain.filter(exchange);
         }
         Optional<Limiter.Listener> admitted = limiter.acquire(null);

@@ -20,7 +20,7 @@ class RouteConcurrencyLimitFilterTests {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RouteConcurrencyLimitFilter filter = new RouteConcurrencyLimitFilter(
-            new RouteConcurrencyProperties(Set.of("orders"), 1, 1, 1, Duration.ofSeconds(1)),
+            new RouteConcurrencyProperties(Set.of("orders"), 1, 1, 1, Duration.ofSeconds(1), Duration.ofSeconds(1)),
             new ProblemResponses(JsonMapper.builder().build()),
             meters);
 
