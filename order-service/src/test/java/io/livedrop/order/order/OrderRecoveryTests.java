@@ -80,10 +80,13 @@ class OrderRecoveryTests {
     private Reply holdAtInventory(UUID orderId, String dropId, String buyer, int quantity) {
         var client = new ServiceClient(
                 Integer.parseInt(inventory.url().substring(inventory.url().lastIndexOf(':') + 1)));
-        return client.post("/internal/inventory/reservations", TestJwtIssuer.shared().serviceToken("order-service"), Map.of(), """
+        return client.post(
+                "/internal/inventory/reservations",
+                TestJwtIssuer.shared().serviceToken("order-service"),
+                Map.of(),
+                """
                 {"reservationId":"%s","dropId":"%s","userId":"%s","quantity":%d,"expiresAt":"%s"}
-                """.formatted(
-                        orderId, dropId, buyer, quantity, Instant.now().plusSeconds(600)));
+                """.formatted(orderId, dropId, buyer, quantity, Instant.now().plusSeconds(600)));
     }
 
     private void insertReservingOrder(UUID orderId, String buyer, String dropId, int quantity, String key) {
