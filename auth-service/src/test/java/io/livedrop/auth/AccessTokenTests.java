@@ -13,6 +13,7 @@ import io.livedrop.common.test.IntegrationTest;
 import io.livedrop.common.test.TestJwtIssuer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -145,7 +146,8 @@ class AccessTokenTests {
 
     @Test
     void serviceTokenIsRejectedOnUserEndpoints() {
-        String serviceToken = tokens.serviceToken("order-service").value();
+        String serviceToken = tokens.serviceToken("order-service", Set.of(Scopes.INTERNAL_INVENTORY))
+                .value();
 
         var response = client().get("/api/users/me", serviceToken);
 
@@ -160,11 +162,14 @@ class AccessTokenTests {
         var asUser = client().get("/internal/anything", account.accessToken());
         var asService = client().get(
                         "/internal/anything",
-                        tokens.serviceToken("order-service").value());
+                        tokens.serviceToken(
+                                        "order-service", Set.of(Scopes.INTERNAL_INVENTORY, Scopes.INTERNAL_PAYMENTS))
+                                .value());
 
         assertThat(asUser.status()).isEqualTo(403);
         assertThat(asUser.code()).isEqualTo("FORBIDDEN");
-        // a service gets past the door (and finds nothing there)
-        assertThat(asService.status()).isEqualTo(404);
+        // auth-service has no internal API (no livedrop.security.internal-scope): no service token opens it
+        assertThat(asService.status()).isEqualTo(403);
+        assertThat(asService.code()).isEqualTo("FORBIDDEN");
     }
 }

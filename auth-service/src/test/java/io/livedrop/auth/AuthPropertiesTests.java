@@ -49,6 +49,7 @@ class AuthPropertiesTests {
                 Duration.ofMinutes(5),
                 10,
                 "a:b",
+                "",
                 keys,
                 Duration.ofHours(1),
                 loginThrottle());

@@ -98,6 +98,7 @@ class KeyBootstrapConcurrencyTests {
                 Duration.ofMinutes(5),
                 4,
                 "a:b",
+                "",
                 new AuthProperties.Keys(
                         "test-secret",
                         Duration.ofDays(30),

@@ -25,14 +25,13 @@ class ServiceCredentialsTests {
     }
 
     @Test
-    void serviceGetsAnInternalTokenWithBasicCredentials() throws Exception {
-        var response = client().postForm(
-                        "/oauth2/token", GRANT + "&scope=internal", basic("order-service", "local-dev-service-secret"));
+    void orderServiceGetsExactlyItsScopesWithBasicCredentials() throws Exception {
+        var response = client().postForm("/oauth2/token", GRANT, basic("order-service", "local-dev-service-secret"));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.text("token_type")).isEqualTo("Bearer");
         assertThat(response.body().path("expires_in").asLong()).isEqualTo(300);
-        assertThat(response.text("scope")).isEqualTo("internal");
+        assertThat(response.text("scope")).isEqualTo("internal:inventory internal:payments");
         assertThat(response.header("Cache-Control")).contains("no-store");
         var jwt = SignedJWT.parse(response.text("access_token"));
         var claims = jwt.getJWTClaimsSet();
@@ -40,7 +39,8 @@ class ServiceCredentialsTests {
         assertThat(claims.getSubject()).isEqualTo("order-service");
         assertThat(claims.getIssuer()).isEqualTo("livedrop-auth");
         assertThat(claims.getAudience()).containsExactly(Scopes.API_AUDIENCE);
-        assertThat(claims.getStringClaim("scope")).isEqualTo(Scopes.INTERNAL);
+        assertThat(claims.getStringClaim("scope").split(" "))
+                .containsExactlyInAnyOrder(Scopes.INTERNAL_INVENTORY, Scopes.INTERNAL_PAYMENTS);
         assertThat(Duration.between(
                         claims.getIssueTime().toInstant(),
                         claims.getExpirationTime().toInstant()))
@@ -48,15 +48,79 @@ class ServiceCredentialsTests {
     }
 
     @Test
-    void scopeIsOptional() {
-        var response = client().postForm("/oauth2/token", GRANT, basic("gateway-service", "local-dev-service-secret"));
+    void paymentServiceMayOnlyReadOrders() throws Exception {
+        var response = client().postForm("/oauth2/token", GRANT, basic("payment-service", "local-dev-service-secret"));
 
-        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.text("scope")).isEqualTo(Scopes.INTERNAL_ORDERS);
+        assertThat(SignedJWT.parse(response.text("access_token"))
+                        .getJWTClaimsSet()
+                        .getStringClaim("scope"))
+                .isEqualTo(Scopes.INTERNAL_ORDERS);
+    }
+
+    /** Asking for some of its scopes gets just those (what ClientCredentialsTokenProvider does). */
+    @Test
+    void aClientGetsTheScopesItAsksForAmongItsOwn() throws Exception {
+        var response = client().postForm(
+                        "/oauth2/token",
+                        GRANT + "&scope=internal:payments",
+                        basic("order-service", "local-dev-service-secret"));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.text("scope")).isEqualTo(Scopes.INTERNAL_PAYMENTS);
+        assertThat(SignedJWT.parse(response.text("access_token"))
+                        .getJWTClaimsSet()
+                        .getStringClaim("scope"))
+                .isEqualTo(Scopes.INTERNAL_PAYMENTS);
+    }
+
+    /** Only order-service may reserve stock and refund; payment-service cannot get those scopes. */
+    @Test
+    void aClientCannotObtainAScopeItIsNotAllowed() {
+        String payment = basic("payment-service", "local-dev-service-secret");
+        String order = basic("order-service", "local-dev-service-secret");
+
+        var inventory = client().postForm("/oauth2/token", GRANT + "&scope=internal:inventory", payment);
+        var refunds = client().postForm("/oauth2/token", GRANT + "&scope=internal:orders%20internal:payments", payment);
+        var follows = client().postForm("/oauth2/token", GRANT + "&scope=internal:follows", order);
+        var mixed = client().postForm("/oauth2/token", GRANT + "&scope=internal:inventory%20internal:orders", order);
+
+        for (var refused : java.util.List.of(inventory, refunds, follows, mixed)) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.text("error")).isEqualTo("invalid_scope");
+            assertThat(refused.raw()).doesNotContain("access_token");
+        }
+        assertThat(refunds.text("error_description"))
+                .contains("internal:payments")
+                .doesNotContain("internal:orders");
+    }
+
+    /** The one shared scope every service token used to carry is gone. */
+    @Test
+    void theOldCatchAllInternalScopeIsRefused() {
+        var response = client().postForm(
+                        "/oauth2/token", GRANT + "&scope=internal", basic("order-service", "local-dev-service-secret"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.text("error")).isEqualTo("invalid_scope");
+    }
+
+    /** Services without internal calls (gateway, auth, catalog, ...) have no credential at all. */
+    @Test
+    void servicesWithoutInternalCallsAreNoClients() {
+        for (String service : java.util.List.of(
+                "gateway-service", "auth-service", "catalog-service", "inventory-service", "notification-service")) {
+            var response = client().postForm("/oauth2/token", GRANT, basic(service, "local-dev-service-secret"));
+
+            assertThat(response.status()).as(service).isEqualTo(401);
+            assertThat(response.text("error")).isEqualTo("invalid_client");
+        }
     }
 
     @Test
     void serviceTokenIsRejectedOnUserEndpoints() {
-        String token = client().postForm("/oauth2/token", GRANT, basic("catalog-service", "local-dev-service-secret"))
+        String token = client().postForm("/oauth2/token", GRANT, basic("payment-service", "local-dev-service-secret"))
                 .text("access_token");
 
         assertThat(client().get("/api/users/me", token).status()).isEqualTo(403);

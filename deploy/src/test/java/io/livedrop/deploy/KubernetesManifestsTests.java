@@ -244,17 +244,32 @@ class KubernetesManifestsTests {
     @Test
     void theGatewayGetsOnlyTheSecretsItNeeds() {
         assertThat(secretsOf(workload("gateway-service")))
-                .as("no signing key, no client list, no database or S3 credentials")
-                .containsExactlyInAnyOrder(
-                        "livedrop-service-client-gateway-service", "livedrop-cursor", "livedrop-redis-auth");
+                .as("no signing key, no client list, no service credential, no cursor secret, no database or S3"
+                        + " credentials")
+                .containsExactly("livedrop-redis-auth");
     }
 
+    /**
+     * A service client secret only where a service calls another's internal API (order-service,
+     * payment-service); the cursor secret only where cursors are signed (catalog, follower,
+     * notification, order); the admission secret only where admission tokens are issued or checked.
+     */
     @ParameterizedTest
     @MethodSource("services")
     void eachServiceGetsOnlyItsOwnSecrets(String service) {
-        Set<String> expected = new java.util.HashSet<>(Set.of("livedrop-service-client-" + service, "livedrop-cursor"));
+        Set<String> expected = new java.util.HashSet<>();
         if (!service.equals("gateway-service")) {
             expected.add("livedrop-postgres-app");
+        }
+        if (Set.of("order-service", "payment-service").contains(service)) {
+            expected.add("livedrop-service-client-" + service);
+        }
+        if (Set.of("catalog-service", "follower-service", "notification-service", "order-service")
+                .contains(service)) {
+            expected.add("livedrop-cursor");
+        }
+        if (Set.of("catalog-service", "order-service").contains(service)) {
+            expected.add("livedrop-admission");
         }
         switch (service) {
             case "auth-service" -> expected.addAll(Set.of("livedrop-signing-key", "livedrop-service-clients"));

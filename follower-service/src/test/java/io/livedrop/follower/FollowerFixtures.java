@@ -1,6 +1,7 @@
 package io.livedrop.follower;
 
 import io.livedrop.common.ids.Ids;
+import io.livedrop.common.security.Scopes;
 import io.livedrop.common.test.TestJwtIssuer;
 import io.livedrop.follower.creator.persistence.CreatorRegistry;
 import java.util.List;
@@ -37,8 +38,14 @@ public class FollowerFixtures {
         return "Bearer " + TestJwtIssuer.shared().userToken(userId.toString());
     }
 
+    /** A service token with scope internal:follows (no client is granted it by default). */
     public static String serviceBearer() {
-        return "Bearer " + TestJwtIssuer.shared().serviceToken("catalog-service");
+        return "Bearer " + TestJwtIssuer.shared().serviceToken("catalog-service", Scopes.INTERNAL_FOLLOWS);
+    }
+
+    /** A service token for another API: order-service's (internal:inventory internal:payments). */
+    public static String otherServiceBearer() {
+        return "Bearer " + TestJwtIssuer.shared().serviceToken("order-service");
     }
 
     /** The events this service wrote to its outbox for a creator, in outbox order. */

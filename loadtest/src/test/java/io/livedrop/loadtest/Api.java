@@ -139,7 +139,11 @@ public final class Api {
         return send("GET", gateway(pathAndQuery), user == null ? null : user.token(), null, null);
     }
 
-    /** A service token (client credentials, INTERNAL-API.md), valid 5 minutes. */
+    /**
+     * A service token for inventory's internal API (client credentials, scope internal:inventory,
+     * INTERNAL-API.md), valid 5 minutes. Only a client granted that scope gets one: by default
+     * order-service's local-dev credential (Settings.serviceClientId / serviceClientSecret).
+     */
     public String serviceToken() {
         String basic = Base64.getEncoder()
                 .encodeToString((Settings.serviceClientId() + ":" + Settings.serviceClientSecret())
@@ -147,7 +151,7 @@ public final class Api {
         HttpRequest request = HttpRequest.newBuilder(URI.create(Settings.authUrl() + "/oauth2/token"))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=internal"))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=internal:inventory"))
                 .build();
         return exchange(request).expect(200).text("access_token");
     }

@@ -25,7 +25,10 @@ public final class Settings {
         return text("inventoryUrl", "http://localhost:8084");
     }
 
-    /** A service credential known to auth-service (the local-dev defaults of SERVICE_CLIENTS). */
+    /**
+     * A service credential known to auth-service and granted {@code internal:inventory} (the local-dev
+     * defaults of SERVICE_CLIENTS and SERVICE_CLIENT_SCOPES: order-service is the only such client).
+     */
     public static String serviceClientId() {
         return text("serviceClientId", "order-service");
     }

@@ -1,18 +1,26 @@
 package io.livedrop.auth.client;
 
 import io.livedrop.auth.config.AuthProperties;
+import io.livedrop.common.security.Scopes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The services allowed to obtain service tokens, from {@code SERVICE_CLIENTS}
- * ({@code client_id:secret,client_id:secret}; the secret is everything after the first colon).
+ * ({@code client_id:secret,client_id:secret}; the secret is everything after the first colon), and
+ * the scopes each may obtain, from {@code SERVICE_CLIENT_SCOPES} ({@code client_id=scope scope,...},
+ * e.g. {@code order-service=internal:inventory internal:payments,payment-service=internal:orders}).
+ * A scope must be one of {@link Scopes#SERVICE_SCOPES}; a client without scopes gets no token.
  */
 @Component
 public class ServiceClients {
@@ -23,6 +31,7 @@ public class ServiceClients {
     private static final byte[] NO_SECRET = digest("no client has this secret");
 
     private final Map<String, byte[]> secretDigests = new LinkedHashMap<>();
+    private final Map<String, Set<String>> allowedScopes = new LinkedHashMap<>();
 
     public ServiceClients(AuthProperties properties) {
         for (String entry : properties.serviceClients().split(",")) {
@@ -37,6 +46,46 @@ public class ServiceClients {
         if (secretDigests.values().stream().anyMatch(d -> MessageDigest.isEqual(d, digest(LOCAL_DEV_SECRET)))) {
             log.warn("Some service clients use the local-dev secret: set SERVICE_CLIENTS outside local development");
         }
+        parseScopes(properties.serviceClientScopes());
+    }
+
+    private void parseScopes(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return;
+        }
+        for (String entry : configured.split(",")) {
+            String trimmed = entry.strip();
+            int equals = trimmed.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException(
+                        "SERVICE_CLIENT_SCOPES entries must look like client_id=scope scope, got '" + trimmed + "'");
+            }
+            String clientId = trimmed.substring(0, equals).strip();
+            Set<String> scopes = new LinkedHashSet<>();
+            for (String scope : trimmed.substring(equals + 1).strip().split("\\s+")) {
+                if (scope.isEmpty()) {
+                    continue;
+                }
+                if (!Scopes.SERVICE_SCOPES.contains(scope)) {
+                    throw new IllegalArgumentException("SERVICE_CLIENT_SCOPES: unknown scope '" + scope + "' for "
+                            + clientId + " (known: " + new TreeSet<>(Scopes.SERVICE_SCOPES) + ")");
+                }
+                scopes.add(scope);
+            }
+            if (allowedScopes.containsKey(clientId)) {
+                throw new IllegalArgumentException("SERVICE_CLIENT_SCOPES names " + clientId + " twice");
+            }
+            // in configured order, for the token's scope claim
+            allowedScopes.put(clientId, Collections.unmodifiableSet(scopes));
+            if (!secretDigests.containsKey(clientId)) {
+                log.warn("SERVICE_CLIENT_SCOPES grants scopes to {}, which is not in SERVICE_CLIENTS", clientId);
+            }
+        }
+    }
+
+    /** The scopes this client may obtain, in configured order; empty for a client granted none. */
+    public Set<String> allowedScopes(String clientId) {
+        return allowedScopes.getOrDefault(clientId, Set.of());
     }
 
     /**

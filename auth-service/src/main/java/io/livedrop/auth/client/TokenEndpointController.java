@@ -2,12 +2,15 @@ package io.livedrop.auth.client;
 
 import io.livedrop.auth.token.IssuedToken;
 import io.livedrop.auth.token.TokenIssuer;
-import io.livedrop.common.security.Scopes;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,8 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * OAuth 2.0 client-credentials grant for services (RFC 6749 §4.4, docs/INTERNAL-API.md): HTTP Basic
- * client authentication, {@code grant_type=client_credentials}, optional {@code scope=internal}. Errors
- * are RFC 6749 §5.2 JSON ({@code {"error": ...}}), not problem+json, because OAuth clients expect them.
+ * client authentication, {@code grant_type=client_credentials}, optional {@code scope} (space-separated
+ * {@code internal:*} scopes). Without {@code scope} the client gets every scope it is allowed
+ * ({@code SERVICE_CLIENT_SCOPES}); asking for one it is not allowed, or being allowed none, is
+ * {@code invalid_scope} and no token. Errors are RFC 6749 §5.2 JSON ({@code {"error": ...}}), not
+ * problem+json, because OAuth clients expect them.
  */
 @RestController
 class TokenEndpointController {
@@ -54,15 +60,32 @@ class TokenEndpointController {
         if (!grantType.equals("client_credentials")) {
             return error("unsupported_grant_type", "only client_credentials is supported");
         }
-        if (scope != null && !scope.isBlank() && !scope.strip().equals(Scopes.INTERNAL)) {
-            return error("invalid_scope", "the only scope is internal");
+        Set<String> allowed = clients.allowedScopes(clientId.get());
+        if (allowed.isEmpty()) {
+            return error("invalid_scope", "this client is granted no scopes");
         }
-        IssuedToken token = tokens.serviceToken(clientId.get());
+        Set<String> granted;
+        if (scope == null || scope.isBlank()) {
+            granted = allowed;
+        } else {
+            Set<String> requested =
+                    new LinkedHashSet<>(Arrays.asList(scope.strip().split("\\s+")));
+            List<String> refused = requested.stream()
+                    .filter(s -> !allowed.contains(s))
+                    .sorted()
+                    .toList();
+            if (!refused.isEmpty()) {
+                return error("invalid_scope", "not granted to this client: " + String.join(" ", refused));
+            }
+            granted = new LinkedHashSet<>(allowed);
+            granted.retainAll(requested);
+        }
+        IssuedToken token = tokens.serviceToken(clientId.get(), granted);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", token.value());
         body.put("token_type", "Bearer");
         body.put("expires_in", token.expiresIn());
-        body.put("scope", Scopes.INTERNAL);
+        body.put("scope", String.join(" ", granted));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
     }
 

@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param serviceTokenTtl lifetime of a service token ({@code SERVICE_TOKEN_TTL})
  * @param bcryptCost bcrypt work factor ({@code PASSWORD_BCRYPT_COST})
  * @param serviceClients {@code client_id:secret,...} allowed at {@code /oauth2/token} ({@code SERVICE_CLIENTS})
+ * @param serviceClientScopes the scopes each client may obtain, {@code client_id=scope scope,...}
+ *     ({@code SERVICE_CLIENT_SCOPES}); a client without an entry gets no token
  * @param refreshTokenPurgeInterval how often expired refresh tokens (and idle sign-in throttle
  *     records) are deleted
  * @param loginThrottle per-account back-off of failed sign-ins
@@ -37,6 +39,7 @@ public record AuthProperties(
         @DefaultValue("PT5M") @NotNull Duration serviceTokenTtl,
         @DefaultValue("10") @Min(4) @Max(31) int bcryptCost,
         @NotBlank String serviceClients,
+        @DefaultValue("") String serviceClientScopes,
         @DefaultValue @Valid Keys keys,
         @DefaultValue("PT1H") @NotNull Duration refreshTokenPurgeInterval,
         @DefaultValue @Valid LoginThrottle loginThrottle) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -52,9 +53,16 @@ public class TokenIssuer {
                 clock.instant());
     }
 
-    /** A service credential for {@code /internal/**}: {@code aud} livedrop-api, {@code scope} internal. */
-    public IssuedToken serviceToken(String clientId) {
-        return issue(clientId, Scopes.API_AUDIENCE, Scopes.INTERNAL, properties.serviceTokenTtl(), clock.instant());
+    /**
+     * A service credential for other services' {@code /internal/**}: {@code aud} livedrop-api, {@code
+     * scope} the given {@code internal:*} scopes, space-separated.
+     */
+    public IssuedToken serviceToken(String clientId, Collection<String> scopes) {
+        if (scopes.isEmpty()) {
+            throw new IllegalArgumentException("a service token needs at least one scope");
+        }
+        return issue(
+                clientId, Scopes.API_AUDIENCE, String.join(" ", scopes), properties.serviceTokenTtl(), clock.instant());
     }
 
     /** Any token, issued at any time (tests use it for expired tokens). */

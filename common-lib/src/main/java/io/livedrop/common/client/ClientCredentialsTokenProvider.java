@@ -149,7 +149,9 @@ public class ClientCredentialsTokenProvider implements ServiceTokenProvider {
     private CachedToken fetch() {
         var form = new LinkedMultiValueMap<String, String>();
         form.add("grant_type", "client_credentials");
-        form.add("scope", "internal");
+        if (credentials.scope() != null && !credentials.scope().isBlank()) {
+            form.add("scope", credentials.scope().strip());
+        }
         Map<?, ?> response = tokenEndpoint
                 .post()
                 .headers(h -> h.setBasicAuth(credentials.clientId(), credentials.clientSecret()))

@@ -9,18 +9,25 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.client.RestClient;
 
-/** Outgoing calls: request id propagation on every RestClient, service tokens for internal APIs. */
+/**
+ * Outgoing calls: request id propagation on every RestClient; service tokens and clients for other
+ * services' internal APIs only in the services that have a credential ({@code
+ * livedrop.service-credentials.client-secret}, set by order-service and payment-service).
+ */
 @AutoConfiguration(
         afterName = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
         after = CoreConfiguration.class)
 @ConditionalOnClass({RestClient.class, RestClientCustomizer.class})
 @EnableConfigurationProperties(ServiceCredentialsProperties.class)
 public class ClientConfiguration {
+
+    static final String CLIENT_SECRET = "livedrop.service-credentials.client-secret";
 
     @Bean
     RestClientCustomizer requestIdPropagation() {
@@ -29,6 +36,7 @@ public class ClientConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnProperty(CLIENT_SECRET)
     ServiceTokenProvider serviceTokenProvider(
             RestClient.Builder builder, ServiceCredentialsProperties credentials, Clock clock) {
         return new ClientCredentialsTokenProvider(builder, credentials, clock);
@@ -36,6 +44,7 @@ public class ClientConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnProperty(CLIENT_SECRET)
     InternalRestClients internalRestClients(RestClient.Builder builder, ServiceTokenProvider tokens) {
         return new InternalRestClients(builder, tokens);
     }

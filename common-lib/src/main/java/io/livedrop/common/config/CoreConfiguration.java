@@ -21,8 +21,10 @@ public class CoreConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Only in the services that set {@code livedrop.cursor.secret} (catalog, follower, notification, order). */
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnProperty("livedrop.cursor.secret")
     CursorCodec cursorCodec(@Value("${livedrop.cursor.secret}") String secret) {
         return new CursorCodec(secret);
     }

@@ -31,8 +31,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Every servlet service is a resource server: it validates RS256 tokens against auth-service's JWKS
  * itself (a call that bypasses the gateway is not trusted). {@code /internal/**} needs a service
- * credential, every other path a user token unless the service's {@link ServiceAuthorizationRules}
- * say otherwise.
+ * token carrying this service's own scope ({@code livedrop.security.internal-scope}, e.g. {@code
+ * internal:inventory}; another service's scope is 403, and without the property every call is 403),
+ * every other path a user token unless the service's {@link ServiceAuthorizationRules} say otherwise.
  */
 @AutoConfiguration(
         beforeName = {
@@ -73,8 +74,10 @@ public class ServletSecurityConfiguration {
             HttpSecurity http,
             ObjectProvider<ServiceAuthorizationRules> serviceRules,
             ProblemSecurityHandlers problems,
-            JwtDecoder jwtDecoder)
+            JwtDecoder jwtDecoder,
+            SecurityProperties properties)
             throws Exception {
+        var internalScope = properties.internalScopeIfAny();
         List<ServiceAuthorizationRules> rules = serviceRules.orderedStream().toList();
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -88,7 +91,9 @@ public class ServletSecurityConfiguration {
                     authorize
                             .requestMatchers("/actuator/**", "/v3/api-docs/**", "/error")
                             .permitAll();
-                    authorize.requestMatchers("/internal/**").hasAuthority(Scopes.authority(Scopes.INTERNAL));
+                    internalScope.ifPresentOrElse(
+                            scope -> authorize.requestMatchers("/internal/**").hasAuthority(Scopes.authority(scope)),
+                            () -> authorize.requestMatchers("/internal/**").denyAll());
                     rules.forEach(rule -> rule.apply(authorize));
                     authorize.anyRequest().hasAuthority(Scopes.authority(Scopes.USER));
                 })

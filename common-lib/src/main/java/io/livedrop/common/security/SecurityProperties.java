@@ -2,6 +2,7 @@ package io.livedrop.common.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -15,6 +16,9 @@ import org.springframework.validation.annotation.Validated;
  *     turned valid tokens into errors while auth-service was busy under load
  * @param verifiedTokenCacheSize how many verified tokens a process remembers ({@link VerifiedTokens})
  * @param verifiedTokenMaxAge how long at most a verified token is honoured without checking it again
+ * @param internalScope the scope a service token needs for this service's {@code /internal/**}
+ *     ({@link Scopes}, e.g. {@code internal:inventory}); unset in a service without an internal API,
+ *     whose {@code /internal/**} then refuses every token (403)
  */
 @Validated
 @ConfigurationProperties("livedrop.security")
@@ -28,11 +32,18 @@ public record SecurityProperties(
 
         @DefaultValue("100000") long verifiedTokenCacheSize,
 
-        @DefaultValue("5m") Duration verifiedTokenMaxAge) {
+        @DefaultValue("5m") Duration verifiedTokenMaxAge,
+
+        String internalScope) {
 
     /** Properties with the default token cache, for code that builds decoders by hand (tests). */
     public static SecurityProperties of(String jwksUri, String issuer, Duration jwksTimeout) {
-        return new SecurityProperties(jwksUri, issuer, jwksTimeout, 100_000, Duration.ofMinutes(5));
+        return new SecurityProperties(jwksUri, issuer, jwksTimeout, 100_000, Duration.ofMinutes(5), null);
+    }
+
+    /** The scope this service's {@code /internal/**} requires, if it has an internal API. */
+    public Optional<String> internalScopeIfAny() {
+        return internalScope == null || internalScope.isBlank() ? Optional.empty() : Optional.of(internalScope.strip());
     }
 
     public VerifiedTokens verifiedTokens() {

@@ -5,7 +5,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 
 /**
  * A service's own access rules (typically its public {@code GET}s), applied before the shared
- * defaults: {@code /internal/**} needs a service credential and everything else a user token.
+ * defaults: {@code /internal/**} needs a service token with this service's internal scope and
+ * everything else a user token.
  */
 @FunctionalInterface
 public interface ServiceAuthorizationRules {

@@ -53,7 +53,12 @@ class ClientCredentialsTokenProviderTests {
         auth.start();
         provider = new ClientCredentialsTokenProvider(
                 RestClient.builder(),
-                new ServiceCredentialsProperties(auth.url() + "/oauth2/token", "order-service", "secret", TIMEOUT),
+                new ServiceCredentialsProperties(
+                        auth.url() + "/oauth2/token",
+                        "order-service",
+                        "secret",
+                        "internal:inventory internal:payments",
+                        TIMEOUT),
                 clock);
     }
 
@@ -72,6 +77,8 @@ class ClientCredentialsTokenProviderTests {
         assertThat(second).isEqualTo(first);
         assertThat(auth.fetches()).isEqualTo(1);
         assertThat(auth.lastGrant.get()).isEqualTo("client_credentials");
+        // asks for the scopes it is configured with (livedrop.service-credentials.scope)
+        assertThat(auth.lastScope.get()).isEqualTo("internal:inventory internal:payments");
     }
 
     @Test
@@ -233,6 +240,7 @@ class ClientCredentialsTokenProviderTests {
 
         final AtomicInteger fetches = new AtomicInteger();
         final AtomicReference<String> lastGrant = new AtomicReference<>();
+        final AtomicReference<String> lastScope = new AtomicReference<>();
         volatile Duration delay = Duration.ZERO;
         volatile int status = 200;
 
@@ -259,6 +267,7 @@ class ClientCredentialsTokenProviderTests {
                 return problem(status, "INTERNAL_ERROR", "auth-service failed");
             }
             lastGrant.set(body.path("grant_type").asString());
+            lastScope.set(body.path("scope").asString());
             return ok(
                     200,
                     Map.of(
@@ -269,7 +278,7 @@ class ClientCredentialsTokenProviderTests {
                             "expires_in",
                             300,
                             "scope",
-                            "internal"));
+                            "internal:inventory internal:payments"));
         }
     }
 

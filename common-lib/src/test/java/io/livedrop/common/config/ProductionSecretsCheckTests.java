@@ -21,9 +21,17 @@ class ProductionSecretsCheckTests {
     private static final String REAL_SERVICE_SECRET = "SERVICE_CLIENT_SECRET=4f9c1e0a7b2d8c6e5a3f1b9d7c5e3a1f";
     private static final String REAL_CURSOR_SECRET = "CURSOR_SECRET=b8d2f4a6c8e0a2c4e6b8d0f2a4c6e8b0";
 
+    /*
+     * What the services that use them write in their application.yml (order-service: both;
+     * payment-service: the service credential; catalog, follower, notification: the cursor secret).
+     */
+    private static final String SERVICE_CREDENTIAL =
+            "livedrop.service-credentials.client-secret=${SERVICE_CLIENT_SECRET:local-dev-service-secret}";
+    private static final String CURSOR = "livedrop.cursor.secret=${CURSOR_SECRET:local-dev-cursor-secret-change-me}";
+
     @Test
     void productionWithTheDefaultSecretsRefusesToStartNamingTheVariables() {
-        assertThatThrownBy(() -> start(true))
+        assertThatThrownBy(() -> start(true, SERVICE_CREDENTIAL, CURSOR))
                 .isInstanceOf(LocalDevSecretsException.class)
                 .hasMessageContaining("SERVICE_CLIENT_SECRET (livedrop.service-credentials.client-secret)")
                 .hasMessageContaining("CURSOR_SECRET (livedrop.cursor.secret)")
@@ -34,7 +42,7 @@ class ProductionSecretsCheckTests {
 
     @Test
     void oneDefaultSecretIsEnoughToRefuse() {
-        assertThatThrownBy(() -> start(true, REAL_SERVICE_SECRET))
+        assertThatThrownBy(() -> start(true, SERVICE_CREDENTIAL, CURSOR, REAL_SERVICE_SECRET))
                 .isInstanceOf(LocalDevSecretsException.class)
                 .hasMessageContaining("CURSOR_SECRET")
                 .hasMessageNotContaining("SERVICE_CLIENT_SECRET");
@@ -42,16 +50,33 @@ class ProductionSecretsCheckTests {
 
     @Test
     void productionWithRealSecretsStarts() {
-        try (ConfigurableApplicationContext context = start(true, REAL_SERVICE_SECRET, REAL_CURSOR_SECRET)) {
+        try (ConfigurableApplicationContext context =
+                start(true, SERVICE_CREDENTIAL, CURSOR, REAL_SERVICE_SECRET, REAL_CURSOR_SECRET)) {
             assertThat(context.isActive()).isTrue();
             assertThat(context.getEnvironment().getProperty("livedrop.cursor.secret"))
                     .isEqualTo("b8d2f4a6c8e0a2c4e6b8d0f2a4c6e8b0");
         }
     }
 
+    /**
+     * common-lib's shared defaults hold no secret: a service that neither signs cursors nor calls
+     * another service's internal API (gateway, auth, inventory...) starts in production without
+     * CURSOR_SECRET and SERVICE_CLIENT_SECRET, which its Deployment no longer mounts.
+     */
+    @Test
+    void aServiceThatUsesNeitherSecretStartsInProductionWithoutThem() {
+        try (ConfigurableApplicationContext context = start(true)) {
+            assertThat(context.isActive()).isTrue();
+            assertThat(context.getEnvironment().containsProperty("livedrop.cursor.secret"))
+                    .isFalse();
+            assertThat(context.getEnvironment().containsProperty("livedrop.service-credentials.client-secret"))
+                    .isFalse();
+        }
+    }
+
     @Test
     void withoutTheProductionProfileTheLocalDefaultsAreFine() {
-        try (ConfigurableApplicationContext context = start(false)) {
+        try (ConfigurableApplicationContext context = start(false, SERVICE_CREDENTIAL, CURSOR)) {
             assertThat(context.getEnvironment().getProperty("livedrop.cursor.secret"))
                     .isEqualTo("local-dev-cursor-secret-change-me");
         }

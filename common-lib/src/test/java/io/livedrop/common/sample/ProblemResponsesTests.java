@@ -1,5 +1,6 @@
 package io.livedrop.common.sample;
 
+import io.livedrop.common.security.Scopes;
 import io.livedrop.common.test.IntegrationTest;
 import io.livedrop.common.test.TestJwtIssuer;
 import java.time.Duration;
@@ -271,13 +272,35 @@ class ProblemResponsesTests {
     }
 
     @Test
-    void internalApiAcceptsServiceTokens() {
+    void internalApiAcceptsServiceTokensWithItsScope() {
         http.get()
                 .uri("/internal/samples")
-                .header("Authorization", "Bearer " + tokens.serviceToken("order-service"))
+                .header("Authorization", "Bearer " + tokens.serviceToken("order-service", "internal:samples"))
                 .exchange()
                 .expectStatus()
                 .isOk();
+    }
+
+    /** A service token is not enough: it must carry this service's scope (livedrop.security.internal-scope). */
+    @Test
+    void internalApiRefusesServiceTokensForAnotherService() {
+        for (String token : new String[] {
+            tokens.serviceToken("order-service"), // internal:inventory internal:payments
+            tokens.serviceToken("order-service", Scopes.INTERNAL_ORDERS),
+            tokens.serviceToken("gateway-service") // no scope at all
+        }) {
+            http.get()
+                    .uri("/internal/samples")
+                    .header("Authorization", "Bearer " + token)
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("FORBIDDEN");
+        }
     }
 
     @Test

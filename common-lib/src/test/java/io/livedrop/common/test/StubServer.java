@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -67,6 +69,8 @@ public abstract class StubServer {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             if (!authenticated(authorization)) {
                 reply = problem(401, "UNAUTHENTICATED", "service token required");
+            } else if (requiredScope() != null && !bearerHasScope(authorization, requiredScope())) {
+                reply = problem(403, "FORBIDDEN", "service token without scope " + requiredScope());
             } else {
                 byte[] raw = exchange.getRequestBody().readAllBytes();
                 JsonNode body = raw.length == 0
@@ -102,7 +106,32 @@ public abstract class StubServer {
         return authorization != null && authorization.startsWith("Bearer ");
     }
 
-    /** A JSON body, or a form body ({@code application/x-www-form-urlencoded}) as an object of its fields. */
+    /**
+     * The scope a service token must carry, as the real service's {@code
+     * livedrop.security.internal-scope} demands (403 otherwise); {@code null}: any bearer token.
+     */
+    protected String requiredScope() {
+        return null;
+    }
+
+    /** Whether the bearer token is a JWT whose {@code scope} claim contains this scope (not verified). */
+    public static boolean bearerHasScope(String authorization, String scope) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return false;
+        }
+        String[] parts = authorization.substring("Bearer ".length()).strip().split("\\.");
+        if (parts.length != 3) {
+            return false;
+        }
+        try {
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return Arrays.asList(claims.path("scope").asString("").split(" ")).contains(scope);
+        } catch (RuntimeException notAJwt) {
+            return false;
+        }
+    }
+
+    /** A JSON body ({@code application/x-www-form-urlencoded}) as an object of its fields. */
     private static JsonNode parse(String contentType, byte[] raw) {
         if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")) {
             return JSON.readTree(raw);

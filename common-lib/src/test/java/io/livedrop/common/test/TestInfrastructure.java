@@ -66,11 +66,20 @@ public class TestInfrastructure {
         return TestJwtIssuer.shared();
     }
 
-    /** Outgoing internal calls carry a service token from the test issuer instead of auth-service's. */
+    /**
+     * Outgoing internal calls carry a service token from the test issuer instead of auth-service's,
+     * with the scopes the service asks for ({@code livedrop.service-credentials.scope}), or what
+     * auth-service grants the client by default when it asks for none.
+     */
     @Bean
     @ConditionalOnClass(name = "com.nimbusds.jose.JWSSigner")
-    ServiceTokenProvider testServiceTokenProvider(@Value("${spring.application.name:test}") String clientId) {
-        return () -> TestJwtIssuer.shared().serviceToken(clientId);
+    ServiceTokenProvider testServiceTokenProvider(
+            @Value("${spring.application.name:test}") String clientId,
+            @Value("${livedrop.service-credentials.scope:}") String scope) {
+        return scope.isBlank()
+                ? () -> TestJwtIssuer.shared().serviceToken(clientId)
+                : () -> TestJwtIssuer.shared()
+                        .serviceToken(clientId, scope.strip().split("\\s+"));
     }
 
     private static String ownOr(Environment environment, String override, Supplier<String> shared) {

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -29,6 +30,12 @@ import java.util.function.Consumer;
 public final class TestJwtIssuer {
 
     public static final String ISSUER = "livedrop-auth";
+
+    /** auth-service's default grants (its {@code livedrop.auth.service-client-scopes}). */
+    private static final Map<String, String[]> DEFAULT_GRANTS = Map.of(
+            "order-service", new String[] {Scopes.INTERNAL_INVENTORY, Scopes.INTERNAL_PAYMENTS},
+            "payment-service", new String[] {Scopes.INTERNAL_ORDERS});
+
     private static TestJwtIssuer shared;
 
     private final RSAKey key;
@@ -65,8 +72,19 @@ public final class TestJwtIssuer {
         return sign(userId, Scopes.API_AUDIENCE, Scopes.USER, ttl, claims -> {});
     }
 
+    /**
+     * The service token auth-service grants this client by default ({@code SERVICE_CLIENT_SCOPES} in
+     * its {@code application.yml}): order-service's carries {@code internal:inventory
+     * internal:payments}, payment-service's {@code internal:orders}; any other client's none, so it
+     * opens no {@code /internal/**} endpoint.
+     */
     public String serviceToken(String clientId) {
-        return sign(clientId, Scopes.API_AUDIENCE, Scopes.INTERNAL, Duration.ofMinutes(5), claims -> {});
+        return serviceToken(clientId, DEFAULT_GRANTS.getOrDefault(clientId, new String[0]));
+    }
+
+    /** A service token with exactly these scopes ({@link Scopes#INTERNAL_INVENTORY}, ...). */
+    public String serviceToken(String clientId, String... scopes) {
+        return sign(clientId, Scopes.API_AUDIENCE, String.join(" ", scopes), Duration.ofMinutes(5), claims -> {});
     }
 
     public String realtimeToken(String userId) {

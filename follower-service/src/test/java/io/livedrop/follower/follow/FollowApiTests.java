@@ -361,5 +361,13 @@ class FollowApiTests {
                     .isEqualTo(403);
             assertThat(api.followerCount(creator, null).status()).isEqualTo(401);
         }
+
+        @Test
+        void aServiceTokenWithoutTheFollowsScopeIs403() {
+            Reply reply = api.followerCount(fixtures.newCreator(), FollowerFixtures.otherServiceBearer());
+
+            assertThat(reply.status()).isEqualTo(403);
+            assertThat(reply.code()).isEqualTo("FORBIDDEN");
+        }
     }
 }

@@ -9,6 +9,7 @@ import io.livedrop.common.ids.Ids;
 import io.livedrop.common.test.IdempotencyRecords;
 import io.livedrop.common.test.Reply;
 import io.livedrop.common.test.ServiceClient;
+import io.livedrop.common.test.TestJwtIssuer;
 import io.livedrop.order.order.domain.HoldState;
 import io.livedrop.order.order.domain.OrderStatus;
 import io.livedrop.order.support.InventoryStub;
@@ -79,10 +80,13 @@ class OrderRecoveryTests {
     private Reply holdAtInventory(UUID orderId, String dropId, String buyer, int quantity) {
         var client = new ServiceClient(
                 Integer.parseInt(inventory.url().substring(inventory.url().lastIndexOf(':') + 1)));
-        return client.post("/internal/inventory/reservations", "service", Map.of(), """
+        return client.post(
+                "/internal/inventory/reservations",
+                TestJwtIssuer.shared().serviceToken("order-service"),
+                Map.of(),
+                """
                 {"reservationId":"%s","dropId":"%s","userId":"%s","quantity":%d,"expiresAt":"%s"}
-                """.formatted(
-                        orderId, dropId, buyer, quantity, Instant.now().plusSeconds(600)));
+                """.formatted(orderId, dropId, buyer, quantity, Instant.now().plusSeconds(600)));
     }
 
     private void insertReservingOrder(UUID orderId, String buyer, String dropId, int quantity, String key) {

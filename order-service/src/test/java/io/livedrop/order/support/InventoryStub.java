@@ -1,5 +1,6 @@
 package io.livedrop.order.support;
 
+import io.livedrop.common.security.Scopes;
 import io.livedrop.common.test.StubServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,12 @@ import tools.jackson.databind.JsonNode;
  * checks, plus switches for faults: slow reserve calls, failing calls, an outage.
  */
 public final class InventoryStub extends StubServer {
+
+    /** As inventory does: only order-service's scope opens /internal/inventory/** (403 otherwise). */
+    @Override
+    protected String requiredScope() {
+        return Scopes.INTERNAL_INVENTORY;
+    }
 
     private static InventoryStub shared;
 

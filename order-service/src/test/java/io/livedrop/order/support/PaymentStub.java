@@ -1,5 +1,6 @@
 package io.livedrop.order.support;
 
+import io.livedrop.common.security.Scopes;
 import io.livedrop.common.test.StubServer;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +10,12 @@ import tools.jackson.databind.JsonNode;
 
 /** payment-service's refund API (docs/INTERNAL-API.md): idempotent refunds by order id. */
 public final class PaymentStub extends StubServer {
+
+    /** As payment-service does: only a token with internal:payments may ask for refunds (403 otherwise). */
+    @Override
+    protected String requiredScope() {
+        return Scopes.INTERNAL_PAYMENTS;
+    }
 
     private static PaymentStub shared;
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.livedrop.common.ids.Ids;
+import io.livedrop.common.security.Scopes;
 import io.livedrop.common.test.Reply;
+import io.livedrop.common.test.TestJwtIssuer;
 import io.livedrop.payment.provider.GuardedPaymentProvider;
 import io.livedrop.payment.support.PaymentFixtures;
 import io.livedrop.payment.support.PaymentServiceTest;
@@ -174,6 +176,39 @@ class RefundTests {
 
         assertThat(reply.status()).isEqualTo(403);
         assertThat(fixtures.refund(orderId).status()).isEqualTo(200);
+    }
+
+    /**
+     * Only order-service may refund (scope internal:payments): payment-service's own token
+     * (internal:orders) and a token for inventory are refused, and nothing is refunded.
+     */
+    @Test
+    void onlyATokenWithThePaymentsScopeCanRefund() {
+        String buyer = fixtures.newUser();
+        String orderId = fixtures.payableOrder(buyer, 100);
+        String paymentId = fixtures.pay(buyer, orderId, "tok_visa").text("id");
+        TestJwtIssuer tokens = TestJwtIssuer.shared();
+
+        for (String token : List.of(
+                tokens.serviceToken("payment-service"),
+                tokens.serviceToken("order-service", Scopes.INTERNAL_INVENTORY),
+                tokens.serviceToken("order-service", "internal"))) {
+            Reply reply = fixtures.client()
+                    .post("/internal/payments/refunds", token, Map.of(), "{\"orderId\":\"" + orderId + "\"}");
+
+            assertThat(reply.status()).isEqualTo(403);
+            assertThat(reply.code()).isEqualTo("FORBIDDEN");
+        }
+        assertThat(statusOf(paymentId)).isEqualTo("succeeded");
+
+        Reply refund = fixtures.client()
+                .post(
+                        "/internal/payments/refunds",
+                        tokens.serviceToken("order-service", Scopes.INTERNAL_PAYMENTS),
+                        Map.of(),
+                        "{\"orderId\":\"" + orderId + "\"}");
+        assertThat(refund.status()).isEqualTo(200);
+        assertThat(statusOf(paymentId)).isEqualTo("refunded");
     }
 
     private String statusOf(String paymentId) {

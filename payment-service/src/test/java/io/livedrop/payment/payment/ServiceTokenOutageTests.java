@@ -11,6 +11,7 @@ import io.livedrop.common.test.IntegrationTest;
 import io.livedrop.common.test.Reply;
 import io.livedrop.common.test.StubServer;
 import io.livedrop.common.test.TestInfrastructure;
+import io.livedrop.common.test.TestJwtIssuer;
 import io.livedrop.common.test.TestPostgres;
 import io.livedrop.payment.support.PaymentFixtures;
 import io.livedrop.payment.support.PeerStubs;
@@ -134,15 +135,21 @@ class ServiceTokenOutageTests {
             if (!"client_credentials".equals(body.path("grant_type").asString())) {
                 return problem(400, "VALIDATION_FAILED", "unsupported grant");
             }
+            // a JWT with the scopes asked for (payment-service's livedrop.service-credentials.scope),
+            // which the order-service stub checks for internal:orders
+            issued.incrementAndGet();
+            String scope = body.path("scope").asString("");
             return ok(
                     200,
                     Map.of(
                             "access_token",
-                            "service-token-" + issued.incrementAndGet(),
+                            TestJwtIssuer.shared().serviceToken("payment-service", scope.split(" ")),
                             "token_type",
                             "Bearer",
                             "expires_in",
-                            300));
+                            300,
+                            "scope",
+                            scope));
         }
     }
 }

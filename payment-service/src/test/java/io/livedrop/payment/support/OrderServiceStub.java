@@ -1,5 +1,6 @@
 package io.livedrop.payment.support;
 
+import io.livedrop.common.security.Scopes;
 import io.livedrop.common.test.StubServer;
 import java.time.Instant;
 import java.util.Map;
@@ -9,6 +10,12 @@ import tools.jackson.databind.JsonNode;
 
 /** order-service's internal order API (docs/INTERNAL-API.md) with orders the tests put there. */
 public final class OrderServiceStub extends StubServer {
+
+    /** As order-service does: only a token with internal:orders may read orders (403 otherwise). */
+    @Override
+    protected String requiredScope() {
+        return Scopes.INTERNAL_ORDERS;
+    }
 
     private static OrderServiceStub shared;
 
