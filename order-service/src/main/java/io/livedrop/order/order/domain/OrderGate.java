@@ -30,7 +30,8 @@ public class OrderGate {
         this.metrics = metrics;
     }
 
-    public void check(String userId, PlaceOrder request, String admissionToken) {
+    /** Passes or throws; a request that passes has its key remembered (see {@link SoldOutGate}). */
+    public void check(String userId, String key, PlaceOrder request, String admissionToken) {
         Optional<DropInfo> drop = drops.find(request.dropId());
         if (drop.isPresent()
                 && drop.get().waitingRoom()
@@ -40,9 +41,10 @@ public class OrderGate {
                     "This drop has a waiting room: join it (POST /api/drops/" + request.dropId()
                             + "/queue) and send the admission token you get in " + AdmissionTokens.HEADER);
         }
-        if (soldOut.refuses(request.dropId(), request.quantity())) {
+        if (soldOut.refuses(request.dropId(), request.quantity(), userId, key)) {
             metrics.rejectedSoldOut();
             throw new ApiException(ErrorCode.SOLD_OUT, "Not enough stock left for this quantity");
         }
+        soldOut.keyUsed(userId, key);
     }
 }

@@ -32,6 +32,7 @@ public class OrderSaga {
     private final InventoryClient inventory;
     private final PaymentClient payments;
     private final OrderEvents events;
+    private final SoldOutGate soldOutGate;
     private final TransactionTemplate transactions;
     private final OrderProperties properties;
     private final Clock clock;
@@ -41,6 +42,7 @@ public class OrderSaga {
             InventoryClient inventory,
             PaymentClient payments,
             OrderEvents events,
+            SoldOutGate soldOutGate,
             TransactionTemplate transactions,
             OrderProperties properties,
             Clock clock) {
@@ -48,6 +50,7 @@ public class OrderSaga {
         this.inventory = inventory;
         this.payments = payments;
         this.events = events;
+        this.soldOutGate = soldOutGate;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
@@ -168,6 +171,9 @@ public class OrderSaga {
         next = next.withWorkDue(dueAfterGrace(next, now));
         if (!orders.update(order, next)) {
             return false;
+        }
+        if (outcome == Outcome.DONE && (step == SagaStep.RELEASE_HOLD || step == SagaStep.RETURN_STOCK)) {
+            soldOutGate.stockReturned(order.dropId());
         }
         if (order.status() != next.status()) {
             if (next.status() == OrderStatus.CONFIRMED) {

@@ -77,7 +77,7 @@ class OrderController {
                     String admissionToken,
             @Valid @RequestBody PlaceOrderRequest body) {
         var order = new PlaceOrder(body.dropId(), body.quantity());
-        gate.check(user.id(), order, admissionToken);
+        gate.check(user.id(), key.value(), order, admissionToken);
         var request = IdempotentRequest.of(user.id(), key, "POST", PATH, body, json);
         return idempotent.execute(request, attempt -> placement.place(user.id(), order, attempt));
     }
