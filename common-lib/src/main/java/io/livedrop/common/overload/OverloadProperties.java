@@ -27,7 +27,7 @@ public record OverloadProperties(
         @Min(1) @DefaultValue("2") int minLimit,
         @Min(1) @DefaultValue("200") int maxLimit,
         @NotNull @DefaultValue("1s") Duration retryAfter,
-        @NotNull @DefaultValue("250ms") Duration latencyTarget) {
+        @NotNull @DefaultValue("1s") Duration latencyTarget) {
 
     public boolean enabled() {
         return !endpoints.isEmpty();

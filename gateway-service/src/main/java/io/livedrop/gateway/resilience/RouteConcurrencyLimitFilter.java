@@ -22,6 +22,7 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -108,8 +109,10 @@ class RouteConcurrencyLimitFilter implements GlobalFilter, Ordered {
     }
 
     private static void release(Limiter.Listener inFlight, SignalType signal, HttpStatusCode status) {
-        if (signal == SignalType.CANCEL) {
-            inFlight.onIgnore(); // the client left: says nothing about the service
+        if (signal == SignalType.CANCEL || HttpStatus.SERVICE_UNAVAILABLE.isSameCodeAs(status)) {
+            // the client left, or the service shed the request itself (it has its own limit): neither
+            // says the gateway lets too much through; backing off on them would shed twice
+            inFlight.onIgnore();
         } else if (signal == SignalType.ON_ERROR || status == null || status.is5xxServerError()) {
             inFlight.onDropped();
         } else {

@@ -28,4 +28,4 @@ record RouteConcurrencyProperties(
         @Min(1) @DefaultValue("10") int minLimit,
         @Min(1) @DefaultValue("1000") int maxLimit,
         @NotNull @DefaultValue("1s") Duration retryAfter,
-        @NotNull @DefaultValue("500ms") Duration latencyTarget) {}
+        @NotNull @DefaultValue("2s") Duration latencyTarget) {}
