@@ -31,8 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class WaitingLine {
 
-    /** How long after its stamped instant an admission pass may still be taking buyers out of line. */
-    private static final long PASS_SLACK_MILLIS = 100;
+    /** How long after its stamped instant an admission pass may still be taking buyers out of line (a GC pause or a slow Redis call between the two under load). */
+    private static final long PASS_SLACK_MILLIS = 1000;
 
     private record Observation(long sentAtMillis, long receivedAtMillis, long position) {}
 

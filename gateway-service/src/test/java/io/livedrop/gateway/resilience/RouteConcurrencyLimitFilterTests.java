@@ -57,9 +57,43 @@ class RouteConcurrencyLimitFilterTests {
         assertThat(second.getResponse().getStatusCode()).isNull();
     }
 
+    @Test
+    void readsOfALimitedRouteAreNeverShed() {
+        Sinks.Empty<Void> upstream = Sinks.empty();
+        filter.filter(exchange("orders"), exchange -> upstream.asMono()).subscribe();
+        MockServerWebExchange read =
+                exchange("orders", MockServerHttpRequest.get("/api/orders/o1").build());
+
+        filter.filter(read, exchange -> Mono.empty()).block(Duration.ofSeconds(1));
+
+        assertThat(read.getResponse().getStatusCode()).isNull();
+    }
+
+    @Test
+    void aServicesOwn503DoesNotShrinkTheGatewaysLimit() {
+        SimpleMeterRegistry own = new SimpleMeterRegistry();
+        RouteConcurrencyLimitFilter roomy = new RouteConcurrencyLimitFilter(
+                new RouteConcurrencyProperties(
+                        Set.of("orders"), 10, 1, 10, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                new ProblemResponses(JsonMapper.builder().build()),
+                own);
+        for (int i = 0; i < 20; i++) {
+            roomy.filter(exchange("orders"), exchange -> {
+                        exchange.getResponse().setStatusCode(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE);
+                        return Mono.empty();
+                    })
+                    .block(Duration.ofSeconds(1));
+        }
+
+        assertThat(own.get("livedrop.gateway.overload.limit").gauge().value()).isEqualTo(10);
+    }
+
     private static MockServerWebExchange exchange(String routeId) {
-        MockServerWebExchange exchange = MockServerWebExchange.from(
-                MockServerHttpRequest.post("/api/orders").build());
+        return exchange(routeId, MockServerHttpRequest.post("/api/orders").build());
+    }
+
+    private static MockServerWebExchange exchange(String routeId, MockServerHttpRequest request) {
+        MockServerWebExchange exchange = MockServerWebExchange.from(request);
         exchange.getAttributes()
                 .put(
                         GATEWAY_ROUTE_ATTR,
