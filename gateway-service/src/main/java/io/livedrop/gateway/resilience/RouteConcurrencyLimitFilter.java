@@ -109,7 +109,7 @@ class RouteConcurrencyLimitFilter implements GlobalFilter, Ordered {
     }
 
     private static void release(Limiter.Listener inFlight, SignalType signal, HttpStatusCode status) {
-        if (signal == SignalType.CANCEL || HttpStatus.SERVICE_UNAVAILABLE.isSameCodeAs(status)) {
+        if (signal == SignalType.CANCEL || (status != null && HttpStatus.SERVICE_UNAVAILABLE.isSameCodeAs(status))) {
             // the client left, or the service shed the request itself (it has its own limit): neither
             // says the gateway lets too much through; backing off on them would shed twice
             inFlight.onIgnore();
