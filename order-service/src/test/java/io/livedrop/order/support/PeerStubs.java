@@ -23,11 +23,6 @@ public class PeerStubs {
                     "livedrop.order.payment.url", () -> PaymentStub.shared().url());
             registry.add("livedrop.order.payment.read-timeout", () -> "1500ms");
             registry.add("livedrop.order.expiry-interval", () -> "300ms");
-            // shedding has its own tests (common-lib, OrderGateTests); here it must not turn a test's
-            // burst of concurrent requests into 503s on a busy build machine
-            registry.add("livedrop.overload.initial-limit", () -> "1000");
-            registry.add("livedrop.overload.min-limit", () -> "1000");
-            registry.add("livedrop.overload.max-limit", () -> "1000");
             registry.add("livedrop.order.recovery-interval", () -> "500ms");
             registry.add("livedrop.order.retry-initial", () -> "200ms");
             registry.add("livedrop.order.retry-max", () -> "2s");

@@ -23,10 +23,6 @@ public class PeerStubs {
                     () -> OrderServiceStub.shared().url());
             registry.add("livedrop.payment.order.read-timeout", () -> "1500ms");
             registry.add("livedrop.payment.provider.timeout", () -> "1s");
-            // shedding has its own tests (common-lib); here it must not turn a test's burst into 503s
-            registry.add("livedrop.overload.initial-limit", () -> "1000");
-            registry.add("livedrop.overload.min-limit", () -> "1000");
-            registry.add("livedrop.overload.max-limit", () -> "1000");
             registry.add("livedrop.payment.provider.simulated-hang", () -> "10s");
             registry.add("livedrop.payment.provider.simulated-late-capture", () -> "3s");
             registry.add("livedrop.payment.provider.late-capture-window", () -> "6s");
