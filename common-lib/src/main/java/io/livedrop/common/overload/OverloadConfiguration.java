@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,20 +28,11 @@ import org.springframework.core.Ordered;
 @EnableConfigurationProperties(OverloadProperties.class)
 public class OverloadConfiguration {
 
-    /**
-     * AIMD against a latency target rather than a gradient of latency: on one machine (or a shared
-     * node) every service's latency rises with the CPU they all share, and a gradient limit then sinks
-     * to its minimum; a target keeps as much work in flight as still finishes in time.
-     */
+    /** See {@link AdaptiveLimits} for why AIMD against a latency target. */
     @Bean
     AIMDLimit overloadLimit(OverloadProperties properties, MeterRegistry meters) {
-        AIMDLimit limit = AIMDLimit.newBuilder()
-                .initialLimit(properties.initialLimit())
-                .minLimit(properties.minLimit())
-                .maxLimit(properties.maxLimit())
-                .backoffRatio(0.9)
-                .timeout(properties.latencyTarget().toNanos(), TimeUnit.NANOSECONDS)
-                .build();
+        AIMDLimit limit = AdaptiveLimits.aimd(
+                properties.initialLimit(), properties.minLimit(), properties.maxLimit(), properties.latencyTarget());
         Gauge.builder("livedrop.overload.limit", limit, AIMDLimit::getLimit)
                 .description("Requests of the shed endpoints this instance lets run at once")
                 .register(meters);

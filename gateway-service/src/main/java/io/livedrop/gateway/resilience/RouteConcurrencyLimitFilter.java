@@ -6,6 +6,7 @@ import com.netflix.concurrency.limits.Limiter;
 import com.netflix.concurrency.limits.limit.AIMDLimit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import io.livedrop.common.error.ErrorCode;
+import io.livedrop.common.overload.AdaptiveLimits;
 import io.livedrop.gateway.web.ProblemResponses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,7 +14,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -56,13 +56,11 @@ class RouteConcurrencyLimitFilter implements GlobalFilter, Ordered {
         this.retryAfterSeconds =
                 Long.toString(Math.max(1, properties.retryAfter().toSeconds()));
         for (String route : properties.routes()) {
-            AIMDLimit limit = AIMDLimit.newBuilder()
-                    .initialLimit(properties.initialLimit())
-                    .minLimit(properties.minLimit())
-                    .maxLimit(properties.maxLimit())
-                    .backoffRatio(0.9)
-                    .timeout(properties.latencyTarget().toNanos(), TimeUnit.NANOSECONDS)
-                    .build();
+            AIMDLimit limit = AdaptiveLimits.aimd(
+                    properties.initialLimit(),
+                    properties.minLimit(),
+                    properties.maxLimit(),
+                    properties.latencyTarget());
             limiters.put(
                     route, SimpleLimiter.newBuilder().named(route).limit(limit).build());
             Gauge.builder("livedrop.gateway.overload.limit", limit, AIMDLimit::getLimit)
