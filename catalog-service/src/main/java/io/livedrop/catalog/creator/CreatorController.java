@@ -5,8 +5,10 @@ import io.livedrop.catalog.web.PublicCaching;
 import io.livedrop.catalog.web.UserIds;
 import io.livedrop.common.error.ErrorCode;
 import io.livedrop.common.security.AuthenticatedUser;
+import io.livedrop.common.web.BatchIds;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -35,6 +38,12 @@ class CreatorController {
         CreatorView creator = creators.become(UserIds.of(user), request);
         return ResponseEntity.created(URI.create("/api/creators/" + creator.id()))
                 .body(creator);
+    }
+
+    /** Many profiles in one call (a feed resolving its creators): public, like a single profile. */
+    @GetMapping
+    ResponseEntity<CreatorList> batch(@RequestParam(required = false) List<String> ids) {
+        return ResponseEntity.ok().cacheControl(caching.publicRead()).body(creators.byIds(BatchIds.parse("ids", ids)));
     }
 
     @GetMapping("/{id}")

@@ -4,6 +4,7 @@ import io.livedrop.common.jdbc.SqlTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,6 +57,14 @@ class CreatorRepository {
                 .param("id", id)
                 .query(CreatorRepository::view)
                 .optional();
+    }
+
+    /** The profiles among {@code ids}, in no particular order: one query on the primary key. */
+    List<CreatorView> findAll(List<UUID> ids) {
+        return jdbc.sql(SELECT_VIEW + " where c.id = any(cast(:ids as uuid[]))")
+                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .query(CreatorRepository::view)
+                .list();
     }
 
     /**

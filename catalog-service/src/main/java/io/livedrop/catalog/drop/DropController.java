@@ -1,5 +1,6 @@
 package io.livedrop.catalog.drop;
 
+import io.livedrop.catalog.web.BatchReads;
 import io.livedrop.catalog.web.PathIds;
 import io.livedrop.catalog.web.PublicCaching;
 import io.livedrop.catalog.web.UserIds;
@@ -8,10 +9,12 @@ import io.livedrop.common.error.ErrorCode;
 import io.livedrop.common.pagination.Page;
 import io.livedrop.common.security.AuthenticatedUser;
 import io.livedrop.common.security.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/drops")
 class DropController {
+
+    /** The parameters of the list, which a batch read ({@code ids=}) does not take. */
+    private static final List<String> LIST_PARAMETERS = List.of("status", "creatorId", "followed", "limit", "cursor");
 
     private final Drops drops;
 
@@ -52,6 +58,18 @@ class DropController {
     @PatchMapping("/{id}")
     DropView update(AuthenticatedUser user, @PathVariable String id, @Valid @RequestBody DropRequests.UpdateDrop body) {
         return drops.update(UserIds.of(user), dropId(id), body);
+    }
+
+    /**
+     * Many drops in one call, for clients that resolve a whole feed at once. Public like the list, and
+     * cacheable until the first of its drops changes status.
+     */
+    @GetMapping(params = "ids")
+    ResponseEntity<Page<DropView>> batch(@RequestParam(required = false) List<String> ids, HttpServletRequest request) {
+        Page<DropView> page = drops.byIds(BatchReads.ids(ids, request.getParameterMap(), LIST_PARAMETERS));
+        return ResponseEntity.ok()
+                .cacheControl(caching.publicUntil(drops.nextChangeOf(page)))
+                .body(page);
     }
 
     /** Public; {@code followed=true} narrows to creators the signed-in caller follows (401 when anonymous). */

@@ -65,6 +65,14 @@ class DropRepository {
                 .optional();
     }
 
+    /** The drops among {@code ids}, in no particular order: one query on the primary key. */
+    List<DropRow> findAll(List<UUID> ids) {
+        return jdbc.sql(SELECT_ROW + " where d.id = any(cast(:ids as uuid[]))")
+                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .query(DropRepository::row)
+                .list();
+    }
+
     /** The drop, locked against the lifecycle scheduler and concurrent edits until the transaction ends. */
     Optional<DropRow> lock(UUID id) {
         return jdbc.sql(SELECT_ROW + " where d.id = :id for update of d")

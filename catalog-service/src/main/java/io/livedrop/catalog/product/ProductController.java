@@ -1,16 +1,19 @@
 package io.livedrop.catalog.product;
 
+import io.livedrop.catalog.web.BatchReads;
 import io.livedrop.catalog.web.PathIds;
 import io.livedrop.catalog.web.PublicCaching;
 import io.livedrop.catalog.web.UserIds;
 import io.livedrop.common.error.ErrorCode;
 import io.livedrop.common.pagination.Page;
 import io.livedrop.common.security.AuthenticatedUser;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/products")
 class ProductController {
+
+    /** The parameters of the list, which a batch read ({@code ids=}) does not take. */
+    private static final List<String> LIST_PARAMETERS = List.of("creatorId", "q", "limit", "cursor");
 
     private final Products products;
     private final ProductImages images;
@@ -53,6 +59,14 @@ class ProductController {
     ProductView update(
             AuthenticatedUser user, @PathVariable String id, @Valid @RequestBody ProductRequests.UpdateProduct body) {
         return products.update(UserIds.of(user), productId(id), body);
+    }
+
+    /** Many products in one call, for clients that resolve a whole feed at once. */
+    @GetMapping(params = "ids")
+    ResponseEntity<Page<ProductView>> batch(
+            @RequestParam(required = false) List<String> ids, HttpServletRequest request) {
+        Page<ProductView> page = products.byIds(BatchReads.ids(ids, request.getParameterMap(), LIST_PARAMETERS));
+        return ResponseEntity.ok().cacheControl(caching.publicRead()).body(page);
     }
 
     @GetMapping

@@ -48,6 +48,14 @@ class ProductRepository {
                 .optional();
     }
 
+    /** The products among {@code ids}, in no particular order: one query on the primary key. */
+    List<ProductView> findAll(List<UUID> ids) {
+        return jdbc.sql("select " + COLUMNS + " from product p where p.id = any(cast(:ids as uuid[]))")
+                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .query(ProductRepository::view)
+                .list();
+    }
+
     /** The product, locked until the end of the transaction (edits and drop creation serialise). */
     Optional<ProductView> lock(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from product p where p.id = :id for update")

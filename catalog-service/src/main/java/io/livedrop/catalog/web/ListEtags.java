@@ -6,7 +6,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 /**
- * ETags for the public list pages ({@code GET /api/drops}, {@code GET /api/products}): Spring's
+ * ETags for the public list pages ({@code GET /api/drops}, {@code GET /api/products}) and batch reads
+ * ({@code GET /api/creators?ids=}, and the {@code ids=} form of the two lists): Spring's
  * filter hashes the page it wrote and answers a matching {@code If-None-Match} with 304. It leaves
  * {@code no-store} (personal) responses alone. Single items carry an ETag of their own
  * ({@link PublicCaching}).
@@ -17,7 +18,7 @@ class ListEtags {
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> listEtagFilter() {
         var registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
-        registration.addUrlPatterns("/api/drops", "/api/products");
+        registration.addUrlPatterns("/api/drops", "/api/products", "/api/creators");
         return registration;
     }
 }

@@ -46,6 +46,11 @@ public class PublicCaching {
         return publicFor(validUntil == null ? Long.MAX_VALUE : validUntil.toEpochMilli() - clock.millis());
     }
 
+    /** Headers for a public list that only an edit changes (no status that turns with the clock). */
+    public CacheControl publicRead() {
+        return publicFor(Long.MAX_VALUE);
+    }
+
     private CacheControl publicFor(long untilInvalidMillis) {
         long seconds = Math.max(0, Math.min(maxAge.toSeconds(), untilInvalidMillis / 1000));
         return CacheControl.maxAge(seconds, TimeUnit.SECONDS).cachePublic();

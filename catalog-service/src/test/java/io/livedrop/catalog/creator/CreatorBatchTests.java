@@ -1,0 +1,118 @@
+package io.livedrop.catalog.creator;
+
+import static io.livedrop.catalog.support.Batches.assertValidationFailed;
+import static io.livedrop.catalog.support.Batches.ids;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.livedrop.catalog.support.Batches;
+import io.livedrop.catalog.support.CatalogClient;
+import io.livedrop.catalog.support.CatalogClient.User;
+import io.livedrop.catalog.support.Response;
+import io.livedrop.common.ids.Ids;
+import io.livedrop.common.test.IntegrationTest;
+import io.livedrop.common.test.TestJwtIssuer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** GET /api/creators?ids= (P): many profiles in one call, for the gateway's GraphQL layer. */
+@IntegrationTest
+class CreatorBatchTests {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    TestJwtIssuer tokens;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    CatalogClient api;
+
+    @BeforeEach
+    void client() {
+        api = new CatalogClient(port, tokens);
+    }
+
+    @Test
+    void answersTheKnownCreatorsInTheAskedOrderAsTheSingleReadShowsThem() {
+        User first = api.newCreator();
+        User second = api.newCreator();
+        User third = api.newCreator();
+        jdbc.sql("insert into creator_follower_count (creator_id, follower_count) values (cast(:id as uuid), 7)")
+                .param("id", second.id())
+                .update();
+        String unknown = Ids.newId().toString();
+
+        Response batch = api.get("/api/creators?" + ids(third.id(), unknown, first.id(), second.id()), null);
+
+        assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
+        assertThat(batch.body().propertyNames()).containsExactly("items");
+        List<JsonNode> items = items(batch);
+        assertThat(items)
+                .extracting(item -> item.path("id").asString())
+                .containsExactly(third.id(), first.id(), second.id());
+        assertThat(items.get(2).path("followerCount").asLong()).isEqualTo(7);
+        for (JsonNode item : items) {
+            Response single = api.get("/api/creators/" + item.path("id").asString(), null);
+            assertThat(item).isEqualTo(single.body());
+        }
+    }
+
+    @Test
+    void isPublicAndCacheableForAFewSecondsWithAnEtag() {
+        User creator = api.newCreator();
+        String path = "/api/creators?" + ids(creator.id());
+
+        Response batch = api.get(path, null);
+
+        assertThat(batch.status()).isEqualTo(200);
+        assertThat(batch.header("Cache-Control")).contains("public").containsPattern("max-age=[0-5]\\b");
+        assertThat(batch.header("ETag")).isNotBlank();
+        assertThat(api.getIfNoneMatch(path, batch.header("ETag")).status()).isEqualTo(304);
+    }
+
+    @Test
+    void repeatedIdsParametersAndDuplicatesAreAccepted() {
+        User first = api.newCreator();
+        User second = api.newCreator();
+
+        Response batch = api.get("/api/creators?ids=" + second.id() + "&ids=" + first.id() + "," + second.id(), null);
+
+        assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
+        assertThat(items(batch))
+                .extracting(item -> item.path("id").asString())
+                .containsExactly(second.id(), first.id());
+    }
+
+    @Test
+    void onlyUnknownIdsGiveAnEmptyList() {
+        Response batch = api.get("/api/creators?" + ids(Ids.newId().toString()), null);
+
+        assertThat(batch.status()).isEqualTo(200);
+        assertThat(items(batch)).isEmpty();
+    }
+
+    @Test
+    void missingEmptyTooManyOrMalformedIdsAreRejected() {
+        User creator = api.newCreator();
+
+        assertValidationFailed(api.get("/api/creators", null), "ids");
+        assertValidationFailed(api.get("/api/creators?ids=", null), "ids");
+        assertValidationFailed(api.get("/api/creators?" + Batches.tooManyIds(), null), "ids");
+        assertValidationFailed(api.get("/api/creators?" + ids(creator.id(), "not-an-id"), null), "ids");
+        assertValidationFailed(api.get("/api/creators?" + ids(creator.id(), ""), null), "ids");
+    }
+
+    private static List<JsonNode> items(Response response) {
+        List<JsonNode> items = new ArrayList<>();
+        response.body().path("items").forEach(items::add);
+        return items;
+    }
+}
