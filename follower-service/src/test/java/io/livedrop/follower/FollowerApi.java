@@ -3,6 +3,7 @@ package io.livedrop.follower;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -30,6 +31,11 @@ public final class FollowerApi {
 
     public Reply check(UUID user, Object creatorId) {
         return get("/api/follows/check?creatorId=" + creatorId, FollowerFixtures.bearer(user));
+    }
+
+    /** The caller's edges among {@code creatorIds} (comma-separated, sent as they are). */
+    public Reply followedAmong(UUID user, String creatorIds) {
+        return get("/api/follows?creatorIds=" + creatorIds, user == null ? null : FollowerFixtures.bearer(user));
     }
 
     public Reply followers(UUID caller, Object creatorId, Integer limit, String cursor) {
@@ -61,7 +67,10 @@ public final class FollowerApi {
         }
         EntityExchangeResult<JsonNode> result = request.exchange().returnResult(JsonNode.class);
         return new Reply(
-                result.getStatus().value(), result.getResponseHeaders().getContentType(), result.getResponseBody());
+                result.getStatus().value(),
+                result.getResponseHeaders().getContentType(),
+                result.getResponseBody(),
+                result.getResponseHeaders());
     }
 
     private static String pageUri(String path, Integer limit, String cursor) {
@@ -75,7 +84,7 @@ public final class FollowerApi {
         return query.isEmpty() ? path : path + "?" + String.join("&", query);
     }
 
-    public record Reply(int status, MediaType contentType, JsonNode body) {
+    public record Reply(int status, MediaType contentType, JsonNode body, HttpHeaders headers) {
 
         public String text(String field) {
             JsonNode node = body == null ? null : body.get(field);

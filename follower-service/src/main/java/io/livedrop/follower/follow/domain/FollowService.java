@@ -5,12 +5,14 @@ import io.livedrop.common.error.ErrorCode;
 import io.livedrop.common.events.FollowCreated;
 import io.livedrop.common.events.FollowDeleted;
 import io.livedrop.common.outbox.Outbox;
+import io.livedrop.common.web.BatchIds;
 import io.livedrop.follower.creator.persistence.CreatorRegistry;
 import io.livedrop.follower.follow.persistence.FollowEdges;
 import io.livedrop.follower.follow.persistence.FollowerCounts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -115,6 +117,11 @@ public class FollowService {
     /** When {@code userId} started following {@code creatorId}, or empty when they do not. */
     public Optional<Instant> followedAt(UUID userId, UUID creatorId) {
         return edges.followedAt(creatorId, userId);
+    }
+
+    /** The creators among {@code creatorIds} that {@code userId} follows, as edges in the order asked. */
+    public List<FollowEdge> followedAmong(UUID userId, List<UUID> creatorIds) {
+        return BatchIds.inAskedOrder(creatorIds, edges.followedAmong(userId, creatorIds), FollowEdge::creatorId);
     }
 
     /** The sum of the creator's counter shards (0 for a creator nobody follows or we do not know). */

@@ -50,6 +50,15 @@ public class FollowEdges {
             limit :limit
             """;
 
+    /**
+     * A user's edges among some creators, read from the copy partitioned by user: one partition and
+     * its primary key, where {@code follows} would probe the partition of every creator asked.
+     */
+    public static final String FOLLOWED_AMONG = """
+            select creator_id, user_id, followed_at from follows_by_user
+            where user_id = :userId and creator_id = any(cast(:creatorIds as uuid[]))
+            """;
+
     private static final RowMapper<FollowEdge> EDGE = (rs, row) -> new FollowEdge(
             rs.getObject("creator_id", UUID.class),
             rs.getObject("user_id", UUID.class),
@@ -122,6 +131,15 @@ public class FollowEdges {
                 .param("userId", userId)
                 .query((rs, row) -> SqlTimes.instant(rs, "followed_at"))
                 .optional();
+    }
+
+    /** The edges of {@code userId} to any of {@code creatorIds}, in no particular order: one query. */
+    public List<FollowEdge> followedAmong(UUID userId, List<UUID> creatorIds) {
+        return jdbc.sql(FOLLOWED_AMONG)
+                .param("userId", userId)
+                .param("creatorIds", creatorIds.stream().map(UUID::toString).toArray(String[]::new))
+                .query(EDGE)
+                .list();
     }
 
     /** Up to {@code limit} followers of a creator, newest first, after {@code after} when given. */

@@ -4,9 +4,11 @@ import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;
 import io.livedrop.common.ids.Ids;
 import io.livedrop.common.security.AuthenticatedUser;
+import io.livedrop.common.web.BatchIds;
 import io.livedrop.follower.follow.domain.FollowOutcome;
 import io.livedrop.follower.follow.domain.FollowService;
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Follow, unfollow and check for the signed-in user. A creator id that is not a UUID names no
  * creator: following it is 404 {@code CREATOR_NOT_FOUND}, unfollowing it a no-op 204, checking it
- * {@code following: false}.
+ * {@code following: false}. Checking many at once ({@code GET /api/follows?creatorIds=}) rejects it
+ * with 400 instead: there it would just be absent from the answer, hiding the client's mistake.
  */
 @RestController
 class FollowController {
@@ -47,6 +50,13 @@ class FollowController {
     void unfollow(AuthenticatedUser user, @PathVariable String creatorId) {
         UUID caller = Callers.idOf(user);
         Ids.parse(creatorId).ifPresent(id -> follows.unfollow(caller, id));
+    }
+
+    /** The caller's edges among up to 100 creators, so a feed learns "followed?" for all of them in one call. */
+    @GetMapping("/api/follows")
+    FollowBatchResponse followedAmong(AuthenticatedUser user, @RequestParam(required = false) List<String> creatorIds) {
+        UUID caller = Callers.idOf(user);
+        return FollowBatchResponse.of(follows.followedAmong(caller, BatchIds.parse("creatorIds", creatorIds)));
     }
 
     @GetMapping("/api/follows/check")
