@@ -52,6 +52,7 @@ final class GatewayClient {
         private final String method;
         private final String path;
         private final Map<String, String> headers = new LinkedHashMap<>();
+        private String body = "{}";
 
         Call(String method, String path) {
             this.method = method;
@@ -72,6 +73,11 @@ final class GatewayClient {
             return this;
         }
 
+        Call body(String json) {
+            this.body = json;
+            return this;
+        }
+
         Call withoutForwardedFor() {
             headers.remove("X-Forwarded-For");
             return this;
@@ -83,7 +89,7 @@ final class GatewayClient {
                     .method(
                             method,
                             method.equals("POST")
-                                    ? HttpRequest.BodyPublishers.ofString("{}")
+                                    ? HttpRequest.BodyPublishers.ofString(body)
                                     : HttpRequest.BodyPublishers.noBody());
             if (method.equals("POST")) {
                 request.header("Content-Type", "application/json");

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +35,8 @@ final class StubService {
     private final int port;
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicReference<Map<String, Object>> lastRequest = new AtomicReference<>();
+    private final Map<String, Canned> canned = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "stub-upstream");
         thread.setDaemon(true);
@@ -68,6 +71,26 @@ final class StubService {
         return lastRequest.get();
     }
 
+    /**
+     * Answers {@code method path} (query ignored) with this status and JSON body instead of the echo,
+     * until {@link #forgetCanned()}.
+     */
+    void answer(String method, String path, int status, String json) {
+        canned.put(method + " " + path, new Canned(status, json));
+    }
+
+    void forgetCanned() {
+        canned.clear();
+        requests.clear();
+    }
+
+    /** Every request since the last {@link #forgetCanned()}, as {@code METHOD path?query}. */
+    List<String> requests() {
+        return List.copyOf(requests);
+    }
+
+    private record Canned(int status, String json) {}
+
     /** Stops accepting connections: the port refuses, as a stopped service's would. */
     synchronized void stop() {
         if (server != null) {
@@ -95,6 +118,23 @@ final class StubService {
         }
     }
 
+    private static void send(HttpExchange exchange, int status, byte[] body) {
+        exchange.getResponseHeaders()
+                .set("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
+        try {
+            exchange.sendResponseHeaders(status, status == 204 ? -1 : body.length);
+            if (status != 204) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        } catch (IOException clientGone) {
+            // the gateway gave up waiting
+        } finally {
+            exchange.close();
+        }
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         hits.incrementAndGet();
         var headers = exchange.getRequestHeaders();
@@ -117,6 +157,15 @@ final class StubService {
         seen.put("host", headers.getFirst("Host"));
         seen.put("bodyBytes", bodyBytes);
         lastRequest.set(seen);
+        String query = exchange.getRequestURI().getRawQuery();
+        requests.add(exchange.getRequestMethod() + " "
+                + exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query));
+        Canned reply = canned.get(
+                exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
+        if (reply != null) {
+            send(exchange, reply.status(), reply.json().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         try {
             String delay = headers.getFirst(DELAY);
             if (delay != null) {

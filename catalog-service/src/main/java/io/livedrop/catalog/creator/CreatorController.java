@@ -3,6 +3,7 @@ package io.livedrop.catalog.creator;
 import io.livedrop.catalog.web.PathIds;
 import io.livedrop.catalog.web.PublicCaching;
 import io.livedrop.catalog.web.UserIds;
+import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;
 import io.livedrop.common.security.AuthenticatedUser;
 import io.livedrop.common.web.BatchIds;
@@ -40,10 +41,18 @@ class CreatorController {
                 .body(creator);
     }
 
-    /** Many profiles in one call (a feed resolving its creators): public, like a single profile. */
+    /**
+     * Many profiles in one call (a feed resolving its creators), or the one with a handle ({@code
+     * ?handle=}, the GraphQL {@code creator(handle:)}): public, like a single profile.
+     */
     @GetMapping
-    ResponseEntity<CreatorList> batch(@RequestParam(required = false) List<String> ids) {
-        return ResponseEntity.ok().cacheControl(caching.publicRead()).body(creators.byIds(BatchIds.parse("ids", ids)));
+    ResponseEntity<CreatorList> batch(
+            @RequestParam(required = false) List<String> ids, @RequestParam(required = false) String handle) {
+        if (handle != null && ids != null) {
+            throw ApiException.validation("handle", "give either ids or handle, not both");
+        }
+        CreatorList found = handle != null ? creators.byHandle(handle) : creators.byIds(BatchIds.parse("ids", ids));
+        return ResponseEntity.ok().cacheControl(caching.publicRead()).body(found);
     }
 
     @GetMapping("/{id}")

@@ -59,6 +59,14 @@ class CreatorRepository {
                 .optional();
     }
 
+    /** The profile with this handle, whatever its case (the unique index on lower(handle) serves it). */
+    Optional<CreatorView> findByHandle(String handle) {
+        return jdbc.sql(SELECT_VIEW + " where lower(c.handle) = lower(:handle)")
+                .param("handle", handle)
+                .query(CreatorRepository::view)
+                .optional();
+    }
+
     /** The profiles among {@code ids}, in no particular order: one query on the primary key. */
     List<CreatorView> findAll(List<UUID> ids) {
         return jdbc.sql(SELECT_VIEW + " where c.id = any(cast(:ids as uuid[]))")

@@ -129,6 +129,11 @@ public class Creators {
         return new CreatorList(BatchIds.inAskedOrder(creatorIds, found, view -> UUID.fromString(view.id())));
     }
 
+    /** The profile with this handle (any case) as a batch of zero or one: a lookup, not a search. */
+    CreatorList byHandle(String handle) {
+        return new CreatorList(repository.findByHandle(handle).stream().toList());
+    }
+
     /** Follower counts changed: the cached profiles show old counts. */
     public void followerCountsChanged(Collection<String> creatorIds) {
         cache.evictAll(creatorIds);

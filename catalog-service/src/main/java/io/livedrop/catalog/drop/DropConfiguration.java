@@ -19,9 +19,10 @@ class DropConfiguration {
             TransactionTemplate transactions,
             Outbox outbox,
             CatalogCaches caches,
+            DropChangeSignals signals,
             Clock clock,
             LifecycleProperties properties) {
-        return new DropLifecycle(jdbc, transactions, outbox, caches, clock, properties.batchSize());
+        return new DropLifecycle(jdbc, transactions, outbox, caches, signals, clock, properties.batchSize());
     }
 
     @Bean

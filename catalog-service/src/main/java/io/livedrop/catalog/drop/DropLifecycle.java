@@ -29,6 +29,7 @@ public class DropLifecycle {
     private final TransactionTemplate transactions;
     private final Outbox outbox;
     private final CatalogCaches caches;
+    private final DropChangeSignals signals;
     private final Clock clock;
     private final int batchSize;
 
@@ -37,12 +38,14 @@ public class DropLifecycle {
             TransactionTemplate transactions,
             Outbox outbox,
             CatalogCaches caches,
+            DropChangeSignals signals,
             Clock clock,
             int batchSize) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.outbox = outbox;
         this.caches = caches;
+        this.signals = signals;
         this.clock = clock;
         this.batchSize = batchSize;
     }
@@ -134,7 +137,10 @@ public class DropLifecycle {
                 .param("now", SqlTimes.utc(now))
                 .param("ids", ids.toArray(String[]::new))
                 .update();
-        AfterCommit.run(() -> caches.drops().evictAll(ids));
+        AfterCommit.run(() -> {
+            caches.drops().evictAll(ids);
+            signals.changed(ids);
+        });
     }
 
     private int inTransaction(IntSupplier work) {

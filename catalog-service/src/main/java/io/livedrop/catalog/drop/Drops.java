@@ -46,6 +46,7 @@ public class Drops {
     private final JsonMapper json;
     private final Clock clock;
     private final DropLifecycleScheduler scheduler;
+    private final DropChangeSignals signals;
     private final Duration roomOpensBefore;
 
     Drops(
@@ -58,6 +59,7 @@ public class Drops {
             JsonMapper json,
             Clock clock,
             DropLifecycleScheduler scheduler,
+            DropChangeSignals signals,
             @Value("${livedrop.catalog.waiting-room.opens-before:15m}") Duration roomOpensBefore) {
         this.repository = repository;
         this.creators = creators;
@@ -68,6 +70,7 @@ public class Drops {
         this.json = json;
         this.clock = clock;
         this.scheduler = scheduler;
+        this.signals = signals;
         this.roomOpensBefore = roomOpensBefore;
     }
 
@@ -132,8 +135,13 @@ public class Drops {
         repository.reschedule(dropId, terms, waitingRoom, now);
         DropRow changed = repository.find(dropId).orElseThrow();
         announceScheduled(changed);
-        AfterCommit.run(() -> cache.evict(dropId.toString()));
+        AfterCommit.run(() -> evictAndSignal(dropId.toString()));
         return changed.view(now, roomOpensBefore);
+    }
+
+    private void evictAndSignal(String dropId) {
+        cache.evict(dropId);
+        signals.changed(List.of(dropId));
     }
 
     /** The drop as JSON, from the cache; 404 {@code DROP_NOT_FOUND} if there is none. */
@@ -214,7 +222,7 @@ public class Drops {
         }
         Instant at = reportedAt != null ? reportedAt : now();
         if (repository.applyStock(id, Math.max(0, available), at.truncatedTo(ChronoUnit.MICROS), eventId)) {
-            AfterCommit.run(() -> cache.evict(dropId));
+            AfterCommit.run(() -> evictAndSignal(dropId));
         }
     }
 

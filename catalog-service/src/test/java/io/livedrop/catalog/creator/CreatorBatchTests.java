@@ -110,6 +110,24 @@ class CreatorBatchTests {
         assertValidationFailed(api.get("/api/creators?" + ids(creator.id(), ""), null), "ids");
     }
 
+    @Test
+    void aHandleFindsItsCreatorWhateverItsCase() {
+        User creator = api.newCreator();
+        String handle = api.get("/api/creators/" + creator.id(), null)
+                .body()
+                .path("handle")
+                .asString();
+
+        Response found = api.get("/api/creators?handle=" + handle.toUpperCase(java.util.Locale.ROOT), null);
+        Response unknown = api.get("/api/creators?handle=nobody_has_this_handle", null);
+
+        assertThat(items(found))
+                .singleElement()
+                .satisfies(item -> assertThat(item.path("id").asString()).isEqualTo(creator.id()));
+        assertThat(items(unknown)).isEmpty();
+        assertValidationFailed(api.get("/api/creators?handle=" + handle + "&ids=" + creator.id(), null), "handle");
+    }
+
     private static List<JsonNode> items(Response response) {
         List<JsonNode> items = new ArrayList<>();
         response.body().path("items").forEach(items::add);

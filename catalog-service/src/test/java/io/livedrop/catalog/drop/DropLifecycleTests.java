@@ -58,6 +58,9 @@ class DropLifecycleTests {
     CatalogCaches caches;
 
     @Autowired
+    DropChangeSignals signals;
+
+    @Autowired
     Clock clock;
 
     @Autowired
@@ -117,7 +120,7 @@ class DropLifecycleTests {
         try (ExecutorService instances = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int instance = 0; instance < 3; instance++) {
                 // each is a whole other instance's lifecycle: own object, same database
-                var other = new DropLifecycle(jdbc, transactions, outbox, caches, clock, 4);
+                var other = new DropLifecycle(jdbc, transactions, outbox, caches, signals, clock, 4);
                 instances.submit(() -> {
                     while (racing.get()) {
                         other.fireDue();
@@ -177,7 +180,7 @@ class DropLifecycleTests {
 
     @Test
     void nothingIsDueWhenEveryDropHasFired() {
-        DropLifecycle lifecycle = new DropLifecycle(jdbc, transactions, outbox, caches, clock, 4);
+        DropLifecycle lifecycle = new DropLifecycle(jdbc, transactions, outbox, caches, signals, clock, 4);
 
         Instant due = transactions.execute(tx -> {
             jdbc.sql("update drops set started_fired_at = coalesce(started_fired_at, now()),"

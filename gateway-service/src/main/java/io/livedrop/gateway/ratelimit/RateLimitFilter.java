@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -96,6 +97,14 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        return limit(exchange, chain::filter);
+    }
+
+    /**
+     * Takes a token for this request and goes on with {@code next}, or fails with {@code RATE_LIMITED}
+     * (and the headers above); also used for the gateway's own GraphQL endpoint, which is not a route.
+     */
+    Mono<Void> limit(ServerWebExchange exchange, Function<ServerWebExchange, Mono<Void>> next) {
         RateLimitPolicy policy = RateLimitPolicy.of(exchange.getRequest());
         RateLimitProperties.Limit limit = properties.limitFor(policy);
         HttpHeaders headers = exchange.getResponse().getHeaders();
@@ -114,18 +123,18 @@ class RateLimitFilter implements GlobalFilter, Ordered {
                     return Mono.just(Optional.empty());
                 })
                 .flatMap(verdict ->
-                        verdict.isEmpty() ? chain.filter(exchange) : apply(verdict.get(), policy, exchange, chain));
+                        verdict.isEmpty() ? next.apply(exchange) : apply(verdict.get(), policy, exchange, next));
     }
 
     private Mono<Void> apply(
             RedisTokenBucket.Verdict verdict,
             RateLimitPolicy policy,
             ServerWebExchange exchange,
-            GatewayFilterChain chain) {
+            Function<ServerWebExchange, Mono<Void>> next) {
         HttpHeaders headers = exchange.getResponse().getHeaders();
         headers.set(REMAINING, Long.toString(verdict.remaining()));
         if (verdict.allowed()) {
-            return chain.filter(exchange);
+            return next.apply(exchange);
         }
         long retryAfterSeconds = Math.max(1, Math.ceilDiv(verdict.waitMillis(), 1000L));
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));

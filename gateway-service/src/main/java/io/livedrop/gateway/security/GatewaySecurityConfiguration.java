@@ -88,6 +88,8 @@ class GatewaySecurityConfiguration {
                         .hasAuthority(USER)
                         .matchers(PublicEndpoints.API)
                         .access(anonymousOrUser())
+                        .matchers(PublicEndpoints.GRAPHQL)
+                        .access(anonymousOrUser())
                         .pathMatchers("/api/**")
                         .hasAuthority(USER)
                         .pathMatchers(PublicEndpoints.GATEWAY_PAGES)

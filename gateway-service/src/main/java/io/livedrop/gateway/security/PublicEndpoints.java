@@ -18,6 +18,7 @@ final class PublicEndpoints {
             pathMatchers(
                     HttpMethod.GET,
                     "/api/users/*",
+                    "/api/creators",
                     "/api/creators/*",
                     "/api/products",
                     "/api/products/*",
@@ -33,6 +34,12 @@ final class PublicEndpoints {
     static final String[] GATEWAY_PAGES = {
         "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"
     };
+
+    /**
+     * The GraphQL endpoint (queries, and the subscriptions' WebSocket) and its GraphiQL page: open to
+     * anonymous callers; a user token makes the caller-specific fields answer.
+     */
+    static final ServerWebExchangeMatcher GRAPHQL = pathMatchers("/graphql", "/graphiql", "/graphiql/**");
 
     /** The endpoints that carry a realtime token in the {@code token} query parameter. */
     static final ServerWebExchangeMatcher REALTIME = pathMatchers("/ws", "/api/realtime/sse");

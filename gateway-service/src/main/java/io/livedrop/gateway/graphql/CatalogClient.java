@@ -1,0 +1,126 @@
+package io.livedrop.gateway.graphql;
+
+import io.livedrop.gateway.graphql.Model.Batch;
+import io.livedrop.gateway.graphql.Model.Creator;
+import io.livedrop.gateway.graphql.Model.Drop;
+import io.livedrop.gateway.graphql.Model.Page;
+import io.livedrop.gateway.graphql.Model.Product;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.core.ParameterizedTypeReference;
+import reactor.core.publisher.Mono;
+
+/**
+ * catalog-service's public reads. Caller-independent reads go without the caller's token, so catalog
+ * answers them from its caches exactly as it answers anonymous REST calls; only {@code followed=true}
+ * carries it.
+ */
+class CatalogClient {
+
+    static final String SERVICE = "catalog-service";
+
+    private static final ParameterizedTypeReference<Page<Drop>> DROP_PAGE = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<Batch<Drop>> DROPS = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<Batch<Creator>> CREATORS = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<Batch<Product>> PRODUCTS = new ParameterizedTypeReference<>() {};
+    private static final Caller ANONYMOUS = new Caller(null, null);
+
+    private final Backends backends;
+
+    CatalogClient(Backends backends) {
+        this.backends = backends;
+    }
+
+    /** The drop, or empty when there is none. */
+    Mono<Drop> drop(String id, Caller caller) {
+        return notFoundAsEmpty(backends.get(
+                SERVICE,
+                "/api/drops/{id}",
+                uri -> uri.path("/api/drops/{id}").build(id),
+                publicCall(caller),
+                Drop.class));
+    }
+
+    Mono<Page<Drop>> drops(DropFilter filter, String cursor, int limit, Caller caller) {
+        Caller forwarded = Boolean.TRUE.equals(filter.followed()) ? caller : publicCall(caller);
+        return backends.get(
+                SERVICE,
+                "/api/drops",
+                uri -> {
+                    uri.path("/api/drops").queryParam("limit", limit);
+                    if (filter.status() != null) {
+                        uri.queryParam("status", filter.status().toLowerCase(Locale.ROOT));
+                    }
+                    if (filter.creatorId() != null) {
+                        uri.queryParam("creatorId", filter.creatorId());
+                    }
+                    if (Boolean.TRUE.equals(filter.followed())) {
+                        uri.queryParam("followed", true);
+                    }
+                    if (cursor != null) {
+                        uri.queryParam("cursor", cursor);
+                    }
+                    return uri.build();
+                },
+                forwarded,
+                DROP_PAGE);
+    }
+
+    Mono<List<Drop>> dropsByIds(Collection<String> ids, Caller caller) {
+        return byIds("/api/drops", ids, caller, DROPS);
+    }
+
+    Mono<List<Creator>> creatorsByIds(Collection<String> ids, Caller caller) {
+        return byIds("/api/creators", ids, caller, CREATORS);
+    }
+
+    Mono<List<Product>> productsByIds(Collection<String> ids, Caller caller) {
+        return byIds("/api/products", ids, caller, PRODUCTS);
+    }
+
+    Mono<Creator> creator(String id, Caller caller) {
+        return notFoundAsEmpty(backends.get(
+                SERVICE,
+                "/api/creators/{id}",
+                uri -> uri.path("/api/creators/{id}").build(id),
+                publicCall(caller),
+                Creator.class));
+    }
+
+    Mono<Creator> creatorByHandle(String handle, Caller caller) {
+        return backends.get(
+                        SERVICE,
+                        "/api/creators?handle",
+                        uri -> uri.path("/api/creators")
+                                .queryParam("handle", "{handle}")
+                                .build(handle),
+                        publicCall(caller),
+                        CREATORS)
+                .flatMap(batch -> Mono.justOrEmpty(batch.items().stream().findFirst()));
+    }
+
+    private <T> Mono<List<T>> byIds(
+            String path, Collection<String> ids, Caller caller, ParameterizedTypeReference<Batch<T>> type) {
+        String joined = ids.stream().distinct().collect(Collectors.joining(","));
+        Function<org.springframework.web.util.UriBuilder, java.net.URI> uri =
+                builder -> builder.path(path).queryParam("ids", "{ids}").build(joined);
+        return backends.get(SERVICE, path + "?ids", uri, publicCall(caller), type)
+                .map(batch -> batch.items() == null ? List.<T>of() : batch.items());
+    }
+
+    /** The request id travels; the token does not (the answer is the same for everyone). */
+    private static Caller publicCall(Caller caller) {
+        return caller.requestId() == null ? ANONYMOUS : new Caller(null, caller.requestId());
+    }
+
+    private static <T> Mono<T> notFoundAsEmpty(Mono<T> call) {
+        return call.onErrorResume(
+                BackendProblemException.class, problem -> problem.notFound() ? Mono.empty() : Mono.error(problem));
+    }
+
+    /** The filters of a drop list; {@code status} as the graph spells it (UPCOMING, LIVE, ENDED). */
+    record DropFilter(String status, String creatorId, Boolean followed) {}
+}

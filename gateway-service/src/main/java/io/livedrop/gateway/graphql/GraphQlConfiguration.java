@@ -1,0 +1,55 @@
+package io.livedrop.gateway.graphql;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The GraphQL endpoint's collaborators: the backend clients and the Redis channel of drop changes.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GraphQlProperties.class)
+class GraphQlConfiguration {
+
+    @Bean
+    Backends graphQlBackends(
+            WebClient.Builder webClients,
+            GraphQlProperties properties,
+            ReactiveCircuitBreakerFactory<?, ?> breakers,
+            MeterRegistry meters) {
+        return new Backends(webClients, properties, breakers, meters);
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer rememberParsedDocuments(GraphQlProperties properties) {
+        return source -> source.configureGraphQl(
+                graphQl -> graphQl.preparsedDocumentProvider(new ParsedDocuments(properties.persistedQueries())));
+    }
+
+    @Bean
+    CatalogClient catalogClient(Backends backends) {
+        return new CatalogClient(backends);
+    }
+
+    @Bean
+    FollowerClient followerClient(Backends backends) {
+        return new FollowerClient(backends);
+    }
+
+    @Bean
+    DropUpdates dropUpdates(
+            ReactiveRedisConnectionFactory redis, @Value("${livedrop.redis.key-prefix}") String keyPrefix) {
+        return new DropUpdates(redis, keyPrefix);
+    }
+
+    @Bean
+    AccountClient accountClient(Backends backends) {
+        return new AccountClient(backends);
+    }
+}
