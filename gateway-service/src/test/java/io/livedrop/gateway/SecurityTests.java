@@ -36,6 +36,8 @@ class SecurityTests {
         "POST, /api/auth/refresh",
         "GET, /api/users/some-user",
         "GET, /api/creators/some-creator",
+        "GET, /api/creators?ids=c1,c2",
+        "GET, /api/creators?handle=someone",
         "GET, /api/products",
         "GET, /api/products?creatorId=c1&q=mug",
         "GET, /api/products/some-product",
