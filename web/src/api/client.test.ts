@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeFetch, json, noContent, problem } from '../test/http';
-import { ApiClient, withQuery } from './client';
+import { ApiClient, withQuery, type LockRunner } from './client';
 import { createEndpoints } from './endpoints';
 import { newAttempt } from './idempotency';
 import { ApiProblem } from './problem';
@@ -180,7 +180,7 @@ describe('ApiClient', () => {
       storage.setItem('livedrop.refreshToken', 'refresh-from-other-tab');
       return task();
     });
-    const client = new ApiClient({ tokens: new TokenStore(storage), fetchImpl: http.fetch, lock });
+    const client = new ApiClient({ tokens: new TokenStore(storage), fetchImpl: http.fetch, lock: lock as unknown as LockRunner });
     http.route('POST /api/auth/refresh', () => json(200, pair(3)));
     await expect(client.restoreSession()).resolves.toBe('access-3');
     expect(lock).toHaveBeenCalledWith('livedrop-token-refresh', expect.any(Function));
