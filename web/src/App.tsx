@@ -47,10 +47,38 @@ export const routes: RouteObject[] = [
       { path: 'creators/:creatorId', element: <CreatorPage /> },
       { path: 'login', element: <LoginPage /> },
       { path: 'register', element: <RegisterPage /> },
-      { path: 'orders', element: <RequireAuth><OrdersPage /></RequireAuth> },
-      { path: 'inbox', element: <RequireAuth><InboxPage /></RequireAuth> },
-      { path: 'console', element: <RequireAuth><ConsolePage /></RequireAuth> },
-      { path: 'console/drops/:dropId', element: <RequireAuth><ConsoleDropPage /></RequireAuth> },
+      {
+        path: 'orders',
+        element: (
+          <RequireAuth>
+            <OrdersPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'inbox',
+        element: (
+          <RequireAuth>
+            <InboxPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'console',
+        element: (
+          <RequireAuth>
+            <ConsolePage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'console/drops/:dropId',
+        element: (
+          <RequireAuth>
+            <ConsoleDropPage />
+          </RequireAuth>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -33,7 +33,9 @@ function deferred<T>() {
 /** A server whose access tokens are valid only if they equal `valid`. */
 function protectedServer(http: ReturnType<typeof fakeFetch>, valid: () => string) {
   http.route('GET /api/orders', (req) =>
-    req.headers.get('Authorization') === `Bearer ${valid()}` ? json(200, { items: [], nextCursor: null }) : problem(401, 'UNAUTHENTICATED'),
+    req.headers.get('Authorization') === `Bearer ${valid()}`
+      ? json(200, { items: [], nextCursor: null })
+      : problem(401, 'UNAUTHENTICATED'),
   );
 }
 
@@ -166,7 +168,9 @@ describe('ApiClient', () => {
     const { http, tokens, api } = setup();
     tokens.set(pair(1));
     http.route('POST /api/auth/login', () => problem(401, 'INVALID_CREDENTIALS'));
-    await expect(api.auth.login({ email: 'a@b.c', password: 'wrongwrong' })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    await expect(api.auth.login({ email: 'a@b.c', password: 'wrongwrong' })).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    });
     expect(http.sent('POST /api/auth/refresh')).toHaveLength(0);
     expect(http.sent('POST /api/auth/login')[0].headers.get('Authorization')).toBeNull();
   });
@@ -175,12 +179,16 @@ describe('ApiClient', () => {
     const http = fakeFetch();
     const storage = memoryStorage();
     storage.setItem('livedrop.refreshToken', 'refresh-1');
-    const lock = vi.fn(<T,>(_name: string, task: () => Promise<T>) => {
+    const lock = vi.fn(<T>(_name: string, task: () => Promise<T>) => {
       // another tab rotated the token while this one waited for the lock
       storage.setItem('livedrop.refreshToken', 'refresh-from-other-tab');
       return task();
     });
-    const client = new ApiClient({ tokens: new TokenStore(storage), fetchImpl: http.fetch, lock: lock as unknown as LockRunner });
+    const client = new ApiClient({
+      tokens: new TokenStore(storage),
+      fetchImpl: http.fetch,
+      lock: lock as unknown as LockRunner,
+    });
     http.route('POST /api/auth/refresh', () => json(200, pair(3)));
     await expect(client.restoreSession()).resolves.toBe('access-3');
     expect(lock).toHaveBeenCalledWith('livedrop-token-refresh', expect.any(Function));
@@ -193,7 +201,10 @@ describe('idempotent requests', () => {
   it('sends the attempt key on every retry of one attempt and a new key for a new attempt', async () => {
     const { http, tokens, api } = setup();
     tokens.set(pair(1));
-    http.route('POST /api/orders', [() => problem(503, 'SERVICE_UNAVAILABLE', { 'Retry-After': '1' }), () => json(201, { id: 'o-1' })]);
+    http.route('POST /api/orders', [
+      () => problem(503, 'SERVICE_UNAVAILABLE', { 'Retry-After': '1' }),
+      () => json(201, { id: 'o-1' }),
+    ]);
     const attempt = newAttempt({ dropId: 'd-1', quantity: 1 });
     await expect(api.orders.create(attempt)).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     await expect(api.orders.create(attempt)).resolves.toEqual({ id: 'o-1' });

@@ -19,7 +19,7 @@ export type LockRunner = <T>(name: string, task: () => Promise<T>) => Promise<T>
 function browserLock(): LockRunner | undefined {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   if (!locks || typeof locks.request !== 'function') return undefined;
-  return <T,>(name: string, task: () => Promise<T>) => locks.request(name, task) as Promise<T>;
+  return <T>(name: string, task: () => Promise<T>) => locks.request(name, task) as Promise<T>;
 }
 
 export function withQuery(path: string, query?: Query): string {
@@ -91,7 +91,11 @@ export class ApiClient {
   }
 
   /** Like request, but also hands back the response (for headers such as Idempotent-Replayed). */
-  async exchange<T>(method: string, path: string, options: RequestOptions = {}): Promise<{ data: T; response: Response }> {
+  async exchange<T>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<{ data: T; response: Response }> {
     const response = await this.send(method, path, options);
     return { data: (await readBody(response)) as T, response };
   }
@@ -108,7 +112,12 @@ export class ApiClient {
     return response;
   }
 
-  private async fetchOnce(method: string, path: string, options: RequestOptions, token: string | null): Promise<Response> {
+  private async fetchOnce(
+    method: string,
+    path: string,
+    options: RequestOptions,
+    token: string | null,
+  ): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;

@@ -111,7 +111,8 @@ export function createEndpoints(client: ApiClient) {
           },
         }),
       get: (id: string) => client.get<Order>(`/api/orders/${enc(id)}`),
-      list: (cursor?: string | null, limit = 20) => client.get<Page<Order>>('/api/orders', { query: { cursor, limit } }),
+      list: (cursor?: string | null, limit = 20) =>
+        client.get<Page<Order>>('/api/orders', { query: { cursor, limit } }),
       cancel: (id: string) => client.put<Order>(`/api/orders/${enc(id)}/cancel`),
     },
     payments: {

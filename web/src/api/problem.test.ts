@@ -34,12 +34,16 @@ describe('problemFromResponse', () => {
   });
 
   it('derives a code from the status when the body is not a problem', async () => {
-    const p = await problemFromResponse(new Response('<html>Bad gateway</html>', { status: 503, headers: { 'Retry-After': '5' } }));
+    const p = await problemFromResponse(
+      new Response('<html>Bad gateway</html>', { status: 503, headers: { 'Retry-After': '5' } }),
+    );
     expect(p.code).toBe('SERVICE_UNAVAILABLE');
     expect(p.retryAfterSeconds).toBe(5);
     const q = await problemFromResponse(json(504, { message: 'timeout' }));
     expect(q.code).toBe('UPSTREAM_TIMEOUT');
-    const r = await problemFromResponse(new Response('{not json', { status: 401, headers: { 'Content-Type': 'application/json' } }));
+    const r = await problemFromResponse(
+      new Response('{not json', { status: 401, headers: { 'Content-Type': 'application/json' } }),
+    );
     expect(r.code).toBe('UNAUTHENTICATED');
   });
 
@@ -64,7 +68,8 @@ describe('parseRetryAfter', () => {
 });
 
 describe('messageFor', () => {
-  const p = (status: number, code: string, retryAfterSeconds?: number) => new ApiProblem({ status, code, retryAfterSeconds });
+  const p = (status: number, code: string, retryAfterSeconds?: number) =>
+    new ApiProblem({ status, code, retryAfterSeconds });
 
   it.each([
     ['SOLD_OUT', 409, /Sold out/],
@@ -82,13 +87,17 @@ describe('messageFor', () => {
   });
 
   it('adds the Retry-After wait to rate limits and overload', () => {
-    expect(messageFor(p(429, 'RATE_LIMITED', 4))).toBe('Too many requests — slow down a little. Try again in 4 seconds.');
+    expect(messageFor(p(429, 'RATE_LIMITED', 4))).toBe(
+      'Too many requests — slow down a little. Try again in 4 seconds.',
+    );
     expect(messageFor(p(503, 'SERVICE_UNAVAILABLE', 1))).toBe('We are very busy right now. Try again in 1 second.');
     expect(messageFor(p(503, 'SERVICE_UNAVAILABLE'))).toBe('We are very busy right now. Please try again.');
   });
 
   it('falls back on the server detail for unknown codes', () => {
-    expect(messageFor(new ApiProblem({ status: 409, code: 'SOMETHING_NEW', detail: 'A new rule said no' }))).toBe('A new rule said no');
+    expect(messageFor(new ApiProblem({ status: 409, code: 'SOMETHING_NEW', detail: 'A new rule said no' }))).toBe(
+      'A new rule said no',
+    );
   });
 
   it('explains payment failures by failure code', () => {

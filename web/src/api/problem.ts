@@ -56,12 +56,7 @@ export class ApiProblem extends Error {
 
   /** Whether sending the very same request again (same idempotency key) may succeed. */
   get retryable(): boolean {
-    return (
-      this.status === 0 ||
-      this.status === 429 ||
-      this.status >= 500 ||
-      this.code === 'IDEMPOTENCY_KEY_IN_USE'
-    );
+    return this.status === 0 || this.status === 429 || this.status >= 500 || this.code === 'IDEMPOTENCY_KEY_IN_USE';
   }
 }
 

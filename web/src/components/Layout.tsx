@@ -4,6 +4,7 @@ import { useEndpoints } from '../api/context';
 import { useAuth } from '../auth/AuthContext';
 import { qk } from '../lib/queryKeys';
 import { useRealtime } from '../realtime/RealtimeContext';
+import { ToastViewport } from './Toasts';
 
 /** Header with the main navigation, the page's main landmark, and a footer. */
 export function Layout() {
@@ -19,6 +20,7 @@ export function Layout() {
       <footer className="site-footer">
         <p className="container muted">LiveDrop — limited drops from the creators you follow.</p>
       </footer>
+      <ToastViewport />
     </>
   );
 }
@@ -113,7 +115,12 @@ function InboxLink() {
 
 function RealtimeDot() {
   const { state } = useRealtime();
-  const label = state === 'open' ? 'Live updates on' : state === 'replaced' ? 'Live updates paused (open in another tab)' : 'Connecting live updates…';
+  const label =
+    state === 'open'
+      ? 'Live updates on'
+      : state === 'replaced'
+        ? 'Live updates paused (open in another tab)'
+        : 'Connecting live updates…';
   return (
     <span className={`rt-dot rt-${state}`} title={label} role="img" aria-label={label} data-testid="realtime-status" />
   );

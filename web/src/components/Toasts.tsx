@@ -10,6 +10,7 @@ export interface Toast {
 }
 
 interface ToastValue {
+  toasts: Toast[];
   show(toast: Omit<Toast, 'id'>): void;
   dismiss(id: number): void;
 }
@@ -18,7 +19,7 @@ const ToastContext = createContext<ToastValue | null>(null);
 const LIFETIME_MS = 7000;
 const MAX_TOASTS = 4;
 
-/** Live notifications in a polite live region; each one closes itself or with its button. */
+/** Holds the live notifications; ToastViewport (inside the router) shows them. */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(1);
@@ -32,30 +33,37 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     },
     [dismiss],
   );
-  const value = useMemo(() => ({ show, dismiss }), [show, dismiss]);
+  const value = useMemo(() => ({ toasts, show, dismiss }), [toasts, show, dismiss]);
+  return <ToastContext.Provider value={value}>{children}</ToastContext.Provider>;
+}
 
+/** The toasts in a polite live region; each one closes itself or with its button. */
+export function ToastViewport() {
+  const { toasts, dismiss } = useToast();
   return (
-    <ToastContext.Provider value={value}>
-      {children}
-      <div className="toasts" role="status" aria-live="polite" aria-label="Notifications">
-        {toasts.map((t) => (
-          <div key={t.id} className={`toast toast-${t.tone ?? 'info'}`} data-testid="toast">
-            <div className="toast-text">
-              <strong>{t.title}</strong>
-              {t.body && <span>{t.body}</span>}
-              {t.href && (
-                <Link to={t.href} onClick={() => dismiss(t.id)}>
-                  View
-                </Link>
-              )}
-            </div>
-            <button type="button" className="toast-close" aria-label={`Dismiss: ${t.title}`} onClick={() => dismiss(t.id)}>
-              ×
-            </button>
+    <div className="toasts" role="status" aria-live="polite" aria-label="Notifications">
+      {toasts.map((t) => (
+        <div key={t.id} className={`toast toast-${t.tone ?? 'info'}`} data-testid="toast">
+          <div className="toast-text">
+            <strong>{t.title}</strong>
+            {t.body && <span>{t.body}</span>}
+            {t.href && (
+              <Link to={t.href} onClick={() => dismiss(t.id)}>
+                View
+              </Link>
+            )}
           </div>
-        ))}
-      </div>
-    </ToastContext.Provider>
+          <button
+            type="button"
+            className="toast-close"
+            aria-label={`Dismiss: ${t.title}`}
+            onClick={() => dismiss(t.id)}
+          >
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
   );
 }
 

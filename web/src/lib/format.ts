@@ -1,8 +1,8 @@
 /** Money is integer minor units plus an ISO-4217 currency. */
 export function formatMoney(cents: number, currency: string, locale?: string): string {
   try {
-    const digits = new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
+    const digits =
+      new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
     return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 10 ** digits);
   } catch {
     return `${(cents / 100).toFixed(2)} ${currency}`;

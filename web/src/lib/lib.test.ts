@@ -79,7 +79,9 @@ describe('notification words', () => {
     const started = describeNotification('drop.started', { dropId: 'd 1', title: 'Hoodie', available: 5 });
     expect(started).toMatchObject({ title: 'Hoodie is live', href: '/drops/d%201' });
     expect(describeNotification('stock.low', { dropId: 'd', title: 'Hoodie', available: 3 }).body).toBe('3 left.');
-    expect(describeNotification('order.confirmed', { orderId: 'o', totalCents: 4900, currency: 'EUR' }).title).toBe('Order confirmed');
+    expect(describeNotification('order.confirmed', { orderId: 'o', totalCents: 4900, currency: 'EUR' }).title).toBe(
+      'Order confirmed',
+    );
     expect(describeNotification('payment.failed', { failureCode: 'card_declined' }).body).toMatch(/declined/);
     expect(describeNotification('something.new', {}).title).toBe('something new');
   });

@@ -19,7 +19,9 @@ export function describe(type: string, rawData: unknown): Described {
   const title = str(data.title) ?? 'A drop';
   const dropHref = str(data.dropId) ? `/drops/${encodeURIComponent(data.dropId!)}` : undefined;
   const total =
-    typeof data.totalCents === 'number' && str(data.currency) ? formatMoney(data.totalCents, data.currency!) : undefined;
+    typeof data.totalCents === 'number' && str(data.currency)
+      ? formatMoney(data.totalCents, data.currency!)
+      : undefined;
   switch (type) {
     case 'drop.started':
       return { title: `${title} is live`, body: 'The drop has started — go get it.', href: dropHref, tone: 'info' };
@@ -35,13 +37,33 @@ export function describe(type: string, rawData: unknown): Described {
     case 'order.confirmed':
       return { title: 'Order confirmed', body: total ? `Paid ${total}.` : undefined, href: '/orders', tone: 'success' };
     case 'order.cancelled':
-      return { title: 'Order cancelled', body: total ? `${total} refunded or released.` : undefined, href: '/orders', tone: 'info' };
+      return {
+        title: 'Order cancelled',
+        body: total ? `${total} refunded or released.` : undefined,
+        href: '/orders',
+        tone: 'info',
+      };
     case 'order.expired':
-      return { title: 'Order hold expired', body: 'It was not paid in time; the items went back on sale.', href: '/orders', tone: 'warning' };
+      return {
+        title: 'Order hold expired',
+        body: 'It was not paid in time; the items went back on sale.',
+        href: '/orders',
+        tone: 'warning',
+      };
     case 'payment.failed':
-      return { title: 'Payment failed', body: paymentFailureMessage(str(data.failureCode)), href: '/orders', tone: 'error' };
+      return {
+        title: 'Payment failed',
+        body: paymentFailureMessage(str(data.failureCode)),
+        href: '/orders',
+        tone: 'error',
+      };
     case 'queue.admitted':
-      return { title: "It's your turn", body: 'You can buy now — your place is held for a short time.', href: dropHref, tone: 'success' };
+      return {
+        title: "It's your turn",
+        body: 'You can buy now — your place is held for a short time.',
+        href: dropHref,
+        tone: 'success',
+      };
     default:
       return { title: type.replace(/[._]/g, ' '), tone: 'info' };
   }

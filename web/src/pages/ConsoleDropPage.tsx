@@ -57,7 +57,12 @@ function LiveView({ drop, sampledAt }: { drop: Drop; sampledAt: number }) {
       </p>
       {drop.status === 'upcoming' && <Countdown to={drop.startsAt} label="Starts in" />}
       {drop.status === 'live' && <Countdown to={drop.endsAt} label="Ends in" doneText="Ending now…" />}
-      <StockBar available={drop.available} initialStock={drop.initialStock} soldOut={drop.soldOut} lowStockThreshold={drop.lowStockThreshold} />
+      <StockBar
+        available={drop.available}
+        initialStock={drop.initialStock}
+        soldOut={drop.soldOut}
+        lowStockThreshold={drop.lowStockThreshold}
+      />
       <dl className="stats" data-testid="live-stats">
         <div>
           <dt>Stock left</dt>

@@ -66,7 +66,9 @@ function DropView({ drop }: { drop: Drop }) {
             lowStockThreshold={drop.lowStockThreshold}
           />
         )}
-        {drop.status === 'live' && <Countdown to={drop.endsAt} label="Ends in" doneText="Ending now…" className="muted" />}
+        {drop.status === 'live' && (
+          <Countdown to={drop.endsAt} label="Ends in" doneText="Ending now…" className="muted" />
+        )}
         {drop.status === 'ended' && <p className="muted">Ended {formatDateTime(drop.endsAt)}.</p>}
         <p className="muted">Limit: {drop.perUserLimit} per customer.</p>
         <DropPurchase drop={drop} />

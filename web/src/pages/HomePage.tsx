@@ -28,7 +28,11 @@ export function HomePage() {
       )}
       <section aria-labelledby="live-heading" className="section">
         <h2 id="live-heading">Live now</h2>
-        <DropList query={{ status: 'live' }} pollMs={5000} empty="Nothing is live right now — check the upcoming drops." />
+        <DropList
+          query={{ status: 'live' }}
+          pollMs={5000}
+          empty="Nothing is live right now — check the upcoming drops."
+        />
       </section>
       <section aria-labelledby="upcoming-heading" className="section">
         <h2 id="upcoming-heading">Coming up</h2>
@@ -36,7 +40,8 @@ export function HomePage() {
       </section>
       {status === 'anonymous' && (
         <p className="muted">
-          <Link to="/register">Create an account</Link> to follow creators, get notified when their drops go live and buy.
+          <Link to="/register">Create an account</Link> to follow creators, get notified when their drops go live and
+          buy.
         </p>
       )}
     </>

@@ -53,13 +53,19 @@ export function InboxPage() {
       ) : (
         <>
           <ul className="list" role="list">
-            {inbox.data.pages.flatMap((p) => p.items).map((n) => (
-              <li key={n.id}>
-                <NotificationRow notification={n} onChanged={refresh} />
-              </li>
-            ))}
+            {inbox.data.pages
+              .flatMap((p) => p.items)
+              .map((n) => (
+                <li key={n.id}>
+                  <NotificationRow notification={n} onChanged={refresh} />
+                </li>
+              ))}
           </ul>
-          <LoadMore hasMore={inbox.hasNextPage} loading={inbox.isFetchingNextPage} onLoadMore={() => void inbox.fetchNextPage()} />
+          <LoadMore
+            hasMore={inbox.hasNextPage}
+            loading={inbox.isFetchingNextPage}
+            onLoadMore={() => void inbox.fetchNextPage()}
+          />
         </>
       )}
     </>
@@ -68,7 +74,10 @@ export function InboxPage() {
 
 function NotificationRow({ notification, onChanged }: { notification: AppNotification; onChanged: () => void }) {
   const endpoints = useEndpoints();
-  const markRead = useMutation({ mutationFn: () => endpoints.notifications.read(notification.id), onSuccess: onChanged });
+  const markRead = useMutation({
+    mutationFn: () => endpoints.notifications.read(notification.id),
+    onSuccess: onChanged,
+  });
   const { title, body, href } = describe(notification.type, notification.data);
   return (
     <article className={`card notification${notification.read ? '' : ' unread'}`} data-testid="notification">

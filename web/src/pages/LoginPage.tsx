@@ -40,7 +40,14 @@ export function LoginPage() {
         </p>
       )}
       <form onSubmit={onSubmit} className="form" noValidate>
-        <TextField label="Email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
         <TextField
           label="Password"
           type="password"
@@ -55,7 +62,8 @@ export function LoginPage() {
         </button>
       </form>
       <p>
-        New here? <Link to={`/register${params.get('next') ? `?next=${encodeURIComponent(next)}` : ''}`}>Create an account</Link>
+        New here?{' '}
+        <Link to={`/register${params.get('next') ? `?next=${encodeURIComponent(next)}` : ''}`}>Create an account</Link>
       </p>
     </div>
   );

@@ -41,11 +41,13 @@ export function OrdersPage() {
       ) : (
         <>
           <ul className="list" role="list" data-testid="orders">
-            {orders.data.pages.flatMap((p) => p.items).map((o) => (
-              <li key={o.id}>
-                <OrderRow order={o} />
-              </li>
-            ))}
+            {orders.data.pages
+              .flatMap((p) => p.items)
+              .map((o) => (
+                <li key={o.id}>
+                  <OrderRow order={o} />
+                </li>
+              ))}
           </ul>
           <LoadMore
             hasMore={orders.hasNextPage}
@@ -62,7 +64,11 @@ function OrderRow({ order }: { order: Order }) {
   const endpoints = useEndpoints();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
-  const drop = useQuery({ queryKey: qk.drop(order.dropId), queryFn: () => endpoints.drops.get(order.dropId), staleTime: 60_000 });
+  const drop = useQuery({
+    queryKey: qk.drop(order.dropId),
+    queryFn: () => endpoints.drops.get(order.dropId),
+    staleTime: 60_000,
+  });
   const cancel = useMutation({
     mutationFn: () => endpoints.orders.cancel(order.id),
     onSuccess: (o) => {
@@ -81,7 +87,8 @@ function OrderRow({ order }: { order: Order }) {
           <Link to={dropHref}>{title}</Link>
         </h2>
         <p className="card-meta">
-          {order.quantity} × · <Price cents={order.totalCents} currency={order.currency} /> · {formatDateTime(order.createdAt)}
+          {order.quantity} × · <Price cents={order.totalCents} currency={order.currency} /> ·{' '}
+          {formatDateTime(order.createdAt)}
         </p>
         <p>
           <span className={`badge badge-order-${order.status}`} data-testid="order-status">

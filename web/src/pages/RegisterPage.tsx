@@ -43,7 +43,14 @@ export function RegisterPage() {
     <div className="narrow">
       <h1>Create an account</h1>
       <form onSubmit={onSubmit} className="form" noValidate>
-        <TextField label="Name" autoComplete="name" required value={name} onChange={(e) => setName(e.target.value)} error={fields.name} />
+        <TextField
+          label="Name"
+          autoComplete="name"
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={fields.name}
+        />
         <TextField
           label="Email"
           type="email"

@@ -18,7 +18,13 @@ export type RealtimeFactory = (getToken: () => Promise<string>) => RealtimeClien
 const defaultFactory: RealtimeFactory = (getToken) => new RealtimeClient({ getToken });
 
 /** Opens the realtime stream while someone is signed in; anonymous visitors poll instead. */
-export function RealtimeProvider({ children, factory = defaultFactory }: { children: ReactNode; factory?: RealtimeFactory }) {
+export function RealtimeProvider({
+  children,
+  factory = defaultFactory,
+}: {
+  children: ReactNode;
+  factory?: RealtimeFactory;
+}) {
   const { status, user } = useAuth();
   const endpoints = useEndpoints();
   const [client, setClient] = useState<RealtimeClient | null>(null);
@@ -39,10 +45,7 @@ export function RealtimeProvider({ children, factory = defaultFactory }: { child
   }, [status, user?.id, endpoints, factory]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const subscribe = useCallback((l: FrameListener) => (client ? client.subscribe(l) : () => {}), [client]);
-  const value = useMemo<RealtimeValue>(
-    () => ({ state, connected: state === 'open', subscribe }),
-    [state, subscribe],
-  );
+  const value = useMemo<RealtimeValue>(() => ({ state, connected: state === 'open', subscribe }), [state, subscribe]);
   return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }
 

@@ -21,7 +21,12 @@ export function noContent(): Response {
   return new Response(null, { status: 204 });
 }
 
-export function problem(status: number, code: string, headers: Record<string, string> = {}, extra: object = {}): Response {
+export function problem(
+  status: number,
+  code: string,
+  headers: Record<string, string> = {},
+  extra: object = {},
+): Response {
   return new Response(
     JSON.stringify({ type: 'about:blank', title: code, status, detail: `detail of ${code}`, code, ...extra }),
     { status, headers: { 'Content-Type': 'application/problem+json', ...headers } },

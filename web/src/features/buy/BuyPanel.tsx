@@ -159,7 +159,11 @@ function OrderStep({ drop, busy, problem, onBuy, onRetry }: OrderStepProps) {
       </div>
       {!canBuy && !problem && (
         <p className="muted">
-          {drop.soldOut ? 'Sold out.' : drop.status === 'upcoming' ? 'This drop has not started yet.' : 'This drop has ended.'}
+          {drop.soldOut
+            ? 'Sold out.'
+            : drop.status === 'upcoming'
+              ? 'This drop has not started yet.'
+              : 'This drop has ended.'}
         </p>
       )}
     </div>
@@ -193,7 +197,12 @@ function PaymentStep({ order, busy, problem, failureCode, onPay, onRetry, onCanc
         {order.reservedUntil && (
           <>
             {' '}
-            <Countdown to={order.reservedUntil} label="Held for" doneText="Your hold is ending…" className="countdown-inline" />
+            <Countdown
+              to={order.reservedUntil}
+              label="Held for"
+              doneText="Your hold is ending…"
+              className="countdown-inline"
+            />
           </>
         )}
       </p>
@@ -253,7 +262,8 @@ function ConfirmedStep({ order }: { order: Order }) {
   return (
     <div className="alert alert-success" role="status" data-testid="order-confirmed">
       <p>
-        <strong>Order confirmed!</strong> {order.quantity} × paid, <Price cents={order.totalCents} currency={order.currency} />.
+        <strong>Order confirmed!</strong> {order.quantity} × paid,{' '}
+        <Price cents={order.totalCents} currency={order.currency} />.
       </p>
       <p>
         <Link to="/orders">See my orders</Link>

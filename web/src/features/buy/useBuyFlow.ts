@@ -45,7 +45,9 @@ export function useBuyFlow({ dropId, admissionToken, resumeOrder }: BuyFlowOptio
   const orderAttempt = useRef<Attempt<OrderBody> | null>(null);
   const paymentAttempt = useRef<Attempt<PaymentBody> | null>(null);
   const [state, setState] = useState<BuyState>(() =>
-    resumeOrder && resumeOrder.status === 'pending_payment' ? { step: 'awaitingPayment', order: resumeOrder } : { step: 'idle' },
+    resumeOrder && resumeOrder.status === 'pending_payment'
+      ? { step: 'awaitingPayment', order: resumeOrder }
+      : { step: 'idle' },
   );
 
   const sendOrder = useCallback(async () => {

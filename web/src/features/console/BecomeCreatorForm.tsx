@@ -15,7 +15,11 @@ export function BecomeCreatorForm({ userId, defaultName }: { userId: string; def
   const [bio, setBio] = useState('');
   const create = useMutation({
     mutationFn: () =>
-      endpoints.creators.create({ handle: handle.trim(), displayName: displayName.trim(), ...(bio.trim() ? { bio: bio.trim() } : {}) }),
+      endpoints.creators.create({
+        handle: handle.trim(),
+        displayName: displayName.trim(),
+        ...(bio.trim() ? { bio: bio.trim() } : {}),
+      }),
     onSuccess: (creator) => queryClient.setQueryData(qk.myCreator(userId), creator),
   });
   const fields = fieldErrors(create.error);
@@ -38,8 +42,20 @@ export function BecomeCreatorForm({ userId, defaultName }: { userId: string; def
           autoComplete="off"
           error={fields.handle}
         />
-        <TextField label="Display name" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={fields.displayName} />
-        <TextArea label="Bio (optional)" value={bio} onChange={(e) => setBio(e.target.value)} rows={3} error={fields.bio} />
+        <TextField
+          label="Display name"
+          required
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          error={fields.displayName}
+        />
+        <TextArea
+          label="Bio (optional)"
+          value={bio}
+          onChange={(e) => setBio(e.target.value)}
+          rows={3}
+          error={fields.bio}
+        />
         <ProblemAlert error={create.error} />
         <button type="submit" className="button button-primary" disabled={create.isPending}>
           {create.isPending ? 'Creating…' : 'Become a creator'}

@@ -67,7 +67,11 @@ export function CreatorDrops({ creatorId, status }: { creatorId: string; status:
         </div>
       )}
       {drops.data && (
-        <LoadMore hasMore={drops.hasNextPage} loading={drops.isFetchingNextPage} onLoadMore={() => void drops.fetchNextPage()} />
+        <LoadMore
+          hasMore={drops.hasNextPage}
+          loading={drops.isFetchingNextPage}
+          onLoadMore={() => void drops.fetchNextPage()}
+        />
       )}
     </div>
   );

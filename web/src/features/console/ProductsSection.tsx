@@ -64,7 +64,11 @@ function ProductRow({ product }: { product: Product }) {
   const inputId = `image-${product.id}`;
   return (
     <div className="card product-row">
-      {product.imageUrl ? <img className="thumb" src={product.imageUrl} alt="" /> : <div className="thumb card-image-empty" aria-hidden="true" />}
+      {product.imageUrl ? (
+        <img className="thumb" src={product.imageUrl} alt="" />
+      ) : (
+        <div className="thumb card-image-empty" aria-hidden="true" />
+      )}
       <div className="grow">
         <h3 className="card-title">{product.title}</h3>
         <p className="card-meta">
@@ -143,7 +147,13 @@ function NewProductForm({ creatorId }: { creatorId: string }) {
     <form onSubmit={onSubmit} className="form subform" aria-labelledby="new-product-heading">
       <h3 id="new-product-heading">Add a product</h3>
       <TextField label="Title" required value={title} onChange={(e) => setTitle(e.target.value)} error={fields.title} />
-      <TextArea label="Description" value={description} onChange={(e) => setDescription(e.target.value)} rows={3} error={fields.description} />
+      <TextArea
+        label="Description"
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        rows={3}
+        error={fields.description}
+      />
       <div className="row">
         <TextField
           label="Price"

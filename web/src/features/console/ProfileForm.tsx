@@ -16,7 +16,8 @@ export function ProfileForm({ creator }: { creator: Creator }) {
   const [bio, setBio] = useState(creator.bio ?? '');
   const [profileImageUrl, setProfileImageUrl] = useState(creator.profileImageUrl ?? '');
   const save = useMutation({
-    mutationFn: () => endpoints.creators.updateMe({ displayName: displayName.trim(), bio, profileImageUrl: profileImageUrl.trim() }),
+    mutationFn: () =>
+      endpoints.creators.updateMe({ displayName: displayName.trim(), bio, profileImageUrl: profileImageUrl.trim() }),
     onSuccess: (updated) => {
       queryClient.setQueryData(qk.myCreator(creator.id), updated);
       queryClient.setQueryData(qk.creator(creator.id), updated);
@@ -35,7 +36,13 @@ export function ProfileForm({ creator }: { creator: Creator }) {
         <Link to={`/creators/${encodeURIComponent(creator.id)}`}>View public page</Link>
       </p>
       <form onSubmit={onSubmit} className="form">
-        <TextField label="Display name" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={fields.displayName} />
+        <TextField
+          label="Display name"
+          required
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          error={fields.displayName}
+        />
         <TextArea label="Bio" value={bio} onChange={(e) => setBio(e.target.value)} rows={3} error={fields.bio} />
         <TextField
           label="Profile image URL"

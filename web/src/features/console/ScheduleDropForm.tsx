@@ -30,7 +30,8 @@ export function validateDrop(v: FormValues, now: number = Date.now()): Record<st
   if (Number.isNaN(starts)) errors.startsAt = 'Choose a start time.';
   if (Number.isNaN(ends)) errors.endsAt = 'Choose an end time.';
   else if (ends <= now) errors.endsAt = 'The end must be in the future.';
-  if (!Number.isNaN(starts) && !Number.isNaN(ends) && starts >= ends) errors.endsAt = 'The end must be after the start.';
+  if (!Number.isNaN(starts) && !Number.isNaN(ends) && starts >= ends)
+    errors.endsAt = 'The end must be after the start.';
   const stock = Number(v.initialStock);
   if (!Number.isInteger(stock) || stock < 1 || stock > 1_000_000) errors.initialStock = 'Between 1 and 1,000,000.';
   if (v.lowStockThreshold !== '') {
@@ -104,7 +105,12 @@ export function ScheduleDropForm({ creatorId }: { creatorId: string }) {
         <p className="muted">Add a product first.</p>
       ) : (
         <form onSubmit={onSubmit} className="form" noValidate>
-          <SelectField label="Product" value={values.productId} onChange={(e) => set('productId', e.target.value)} error={err('productId')}>
+          <SelectField
+            label="Product"
+            value={values.productId}
+            onChange={(e) => set('productId', e.target.value)}
+            error={err('productId')}
+          >
             <option value="">Choose a product…</option>
             {productItems.map((p) => (
               <option key={p.id} value={p.id}>
@@ -113,12 +119,39 @@ export function ScheduleDropForm({ creatorId }: { creatorId: string }) {
             ))}
           </SelectField>
           <div className="row">
-            <TextField label="Starts at" type="datetime-local" value={values.startsAt} onChange={(e) => set('startsAt', e.target.value)} error={err('startsAt')} />
-            <TextField label="Ends at" type="datetime-local" value={values.endsAt} onChange={(e) => set('endsAt', e.target.value)} error={err('endsAt')} />
+            <TextField
+              label="Starts at"
+              type="datetime-local"
+              value={values.startsAt}
+              onChange={(e) => set('startsAt', e.target.value)}
+              error={err('startsAt')}
+            />
+            <TextField
+              label="Ends at"
+              type="datetime-local"
+              value={values.endsAt}
+              onChange={(e) => set('endsAt', e.target.value)}
+              error={err('endsAt')}
+            />
           </div>
           <div className="row">
-            <TextField label="Stock" type="number" min={1} max={1000000} value={values.initialStock} onChange={(e) => set('initialStock', e.target.value)} error={err('initialStock')} />
-            <TextField label="Limit per customer" type="number" min={1} value={values.perUserLimit} onChange={(e) => set('perUserLimit', e.target.value)} error={err('perUserLimit')} />
+            <TextField
+              label="Stock"
+              type="number"
+              min={1}
+              max={1000000}
+              value={values.initialStock}
+              onChange={(e) => set('initialStock', e.target.value)}
+              error={err('initialStock')}
+            />
+            <TextField
+              label="Limit per customer"
+              type="number"
+              min={1}
+              value={values.perUserLimit}
+              onChange={(e) => set('perUserLimit', e.target.value)}
+              error={err('perUserLimit')}
+            />
             <TextField
               label="Low-stock alert at"
               type="number"
@@ -130,7 +163,13 @@ export function ScheduleDropForm({ creatorId }: { creatorId: string }) {
             />
           </div>
           <div className="checkbox">
-            <input id="drop-waiting-room" type="checkbox" checked={values.waitingRoom} onChange={(e) => set('waitingRoom', e.target.checked)} aria-describedby="drop-waiting-room-hint" />
+            <input
+              id="drop-waiting-room"
+              type="checkbox"
+              checked={values.waitingRoom}
+              onChange={(e) => set('waitingRoom', e.target.checked)}
+              aria-describedby="drop-waiting-room-hint"
+            />
             <label htmlFor="drop-waiting-room">Use a waiting room</label>
             <span id="drop-waiting-room-hint" className="field-hint">
               For big drops: buyers join a line 15 minutes before the start and are let in fairly, a few at a time.

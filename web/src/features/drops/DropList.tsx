@@ -38,7 +38,11 @@ export function DropList({ query, empty, pollMs, queryKey }: DropListProps) {
           </li>
         ))}
       </ul>
-      <LoadMore hasMore={drops.hasNextPage} loading={drops.isFetchingNextPage} onLoadMore={() => void drops.fetchNextPage()} />
+      <LoadMore
+        hasMore={drops.hasNextPage}
+        loading={drops.isFetchingNextPage}
+        onLoadMore={() => void drops.fetchNextPage()}
+      />
     </>
   );
 }

@@ -45,7 +45,17 @@ export function WaitingRoom({ drop, renderAdmitted }: WaitingRoomProps) {
   );
 }
 
-function JoinView({ drop, joining, error, onJoin }: { drop: Drop; joining: boolean; error: unknown; onJoin: () => void }) {
+function JoinView({
+  drop,
+  joining,
+  error,
+  onJoin,
+}: {
+  drop: Drop;
+  joining: boolean;
+  error: unknown;
+  onJoin: () => void;
+}) {
   const now = useNow(1000);
   const opensAt = drop.waitingRoom?.opensAt ?? null;
   const notOpenYet = opensAt !== null && Date.parse(opensAt) > now;
@@ -71,7 +81,15 @@ function JoinView({ drop, joining, error, onJoin }: { drop: Drop; joining: boole
   );
 }
 
-function TicketView({ drop, ticket, renderAdmitted }: { drop: Drop; ticket: Ticket; renderAdmitted: (token: string) => ReactNode }) {
+function TicketView({
+  drop,
+  ticket,
+  renderAdmitted,
+}: {
+  drop: Drop;
+  ticket: Ticket;
+  renderAdmitted: (token: string) => ReactNode;
+}) {
   switch (ticket.status) {
     case 'waiting':
       return <WaitingView drop={drop} ticket={ticket} />;
@@ -83,7 +101,12 @@ function TicketView({ drop, ticket, renderAdmitted }: { drop: Drop; ticket: Tick
             {ticket.admissionExpiresAt && (
               <>
                 {' '}
-                <Countdown to={ticket.admissionExpiresAt} label="Your turn ends in" doneText="Your turn is ending…" className="countdown-inline" />
+                <Countdown
+                  to={ticket.admissionExpiresAt}
+                  label="Your turn ends in"
+                  doneText="Your turn is ending…"
+                  className="countdown-inline"
+                />
               </>
             )}
           </p>
