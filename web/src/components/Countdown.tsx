@@ -9,31 +9,33 @@ interface CountdownProps {
   /** Shown once the time is reached. */
   doneText?: string;
   className?: string;
+  /** `span` when it sits inside a sentence. */
+  as?: 'p' | 'span';
 }
 
 /**
  * A ticking countdown. The visible digits change every second, so it is not a live region; screen
  * readers get the remaining time in words instead of the digits.
  */
-export function Countdown({ to, label, doneText = 'Starting now…', className }: CountdownProps) {
+export function Countdown({ to, label, doneText = 'Starting now…', className, as: Tag = 'p' }: CountdownProps) {
   const target = Date.parse(to);
   const now = useNow(1000, !Number.isNaN(target));
   if (Number.isNaN(target)) return null;
   const left = target - now;
   if (left <= 0) {
     return (
-      <p className={className ?? 'countdown'} data-testid="countdown">
+      <Tag className={className ?? 'countdown'} data-testid="countdown">
         {doneText}
-      </p>
+      </Tag>
     );
   }
   return (
-    <p className={className ?? 'countdown'} data-testid="countdown">
+    <Tag className={className ?? 'countdown'} data-testid="countdown">
       <span>{label} </span>
       <time dateTime={to} className="countdown-digits" aria-hidden="true">
         {formatCountdown(left)}
       </time>
       <span className="visually-hidden">{formatDurationWords(left)}</span>
-    </p>
+    </Tag>
   );
 }

@@ -202,6 +202,7 @@ function PaymentStep({ order, busy, problem, failureCode, onPay, onRetry, onCanc
               label="Held for"
               doneText="Your hold is ending…"
               className="countdown-inline"
+              as="span"
             />
           </>
         )}

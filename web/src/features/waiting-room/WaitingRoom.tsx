@@ -106,6 +106,7 @@ function TicketView({
                   label="Your turn ends in"
                   doneText="Your turn is ending…"
                   className="countdown-inline"
+                  as="span"
                 />
               </>
             )}
