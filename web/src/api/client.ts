@@ -100,6 +100,12 @@ export class ApiClient {
     return { data: (await readBody(response)) as T, response };
   }
 
+  /** A request outside the API (a presigned upload URL): no token, no JSON, no problem parsing. */
+  fetchExternal(url: string, init: RequestInit): Promise<Response> {
+    const doFetch = this.fetchImpl ?? globalThis.fetch.bind(globalThis);
+    return doFetch(url, init);
+  }
+
   private async send(method: string, path: string, options: RequestOptions): Promise<Response> {
     const useAuth = options.auth !== false;
     const token = useAuth ? this.tokens.accessToken : null;

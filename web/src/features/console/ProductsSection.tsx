@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEndpoints } from '../../api/context';
+import { useApi } from '../../api/context';
 import { fieldErrors } from '../../api/messages';
 import type { Product } from '../../api/types';
 import { TextArea, TextField, SelectField } from '../../components/Field';
@@ -21,7 +21,7 @@ export function parsePriceToCents(text: string): number {
 }
 
 export function useMyProducts(creatorId: string) {
-  const endpoints = useEndpoints();
+  const { endpoints } = useApi();
   return useQuery({
     queryKey: qk.products(creatorId),
     queryFn: () => endpoints.products.list({ creatorId, limit: 100 }),
@@ -55,10 +55,10 @@ export function ProductsSection({ creatorId }: { creatorId: string }) {
 }
 
 function ProductRow({ product }: { product: Product }) {
-  const endpoints = useEndpoints();
+  const { endpoints, client } = useApi();
   const queryClient = useQueryClient();
   const upload = useMutation({
-    mutationFn: (file: File) => uploadProductImage(endpoints, product.id, file),
+    mutationFn: (file: File) => uploadProductImage(endpoints, product.id, file, (u, i) => client.fetchExternal(u, i)),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: qk.products(product.creatorId) }),
   });
   const inputId = `image-${product.id}`;
@@ -95,7 +95,7 @@ function ProductRow({ product }: { product: Product }) {
 }
 
 function NewProductForm({ creatorId }: { creatorId: string }) {
-  const endpoints = useEndpoints();
+  const { endpoints, client } = useApi();
   const queryClient = useQueryClient();
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -115,7 +115,7 @@ function NewProductForm({ creatorId }: { creatorId: string }) {
       });
       if (file) {
         try {
-          return await uploadProductImage(endpoints, product.id, file);
+          return await uploadProductImage(endpoints, product.id, file, (u, i) => client.fetchExternal(u, i));
         } catch (e) {
           setImageProblem(e); // the product exists; the image can be added again from its row
         }

@@ -12,7 +12,7 @@ export async function uploadProductImage(
   endpoints: Endpoints,
   productId: string,
   file: File,
-  fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args),
+  fetchImpl: (url: string, init: RequestInit) => Promise<Response>,
 ): Promise<Product> {
   const contentType = IMAGE_TYPES.includes(file.type) ? file.type : 'image/jpeg';
   const upload = await endpoints.products.imageUpload(productId, contentType);
