@@ -14,8 +14,6 @@ export interface AuthValue {
   login(email: string, password: string): Promise<User>;
   register(name: string, email: string, password: string): Promise<User>;
   logout(): Promise<void>;
-  /** Re-reads /api/users/me (e.g. after becoming a creator). */
-  reloadUser(): Promise<void>;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -115,14 +113,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     signOutLocally(null);
   }, [client, endpoints, signOutLocally]);
 
-  const reloadUser = useCallback(async () => {
-    const me = await endpoints.auth.me();
-    setUser(me);
-  }, [endpoints]);
-
   const value = useMemo<AuthValue>(
-    () => ({ status, user, endedReason, login, register, logout, reloadUser }),
-    [status, user, endedReason, login, register, logout, reloadUser],
+    () => ({ status, user, endedReason, login, register, logout }),
+    [status, user, endedReason, login, register, logout],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

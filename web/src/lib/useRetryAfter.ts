@@ -6,7 +6,7 @@ import { useNow } from './useNow';
 export function useRetryAfter(problem: ApiProblem | null | undefined): number {
   const wait = problem?.retryAfterSeconds ?? 0;
   // When this problem arrived: it is a fresh object per response.
-  const until = useMemo(() => (wait > 0 ? Date.now() + wait * 1000 : 0), [problem, wait]); // eslint-disable-line react-hooks/exhaustive-deps
+  const until = useMemo(() => (wait > 0 ? Date.now() + wait * 1000 : 0), [problem, wait]);
   const now = useNow(250, until > 0);
   return until > 0 ? Math.max(0, Math.ceil((until - now) / 1000)) : 0;
 }

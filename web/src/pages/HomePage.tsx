@@ -13,12 +13,14 @@ export function HomePage() {
       {status === 'signedIn' && (
         <section aria-labelledby="followed-heading" className="section">
           <h2 id="followed-heading">From creators you follow</h2>
+          <h3>Live</h3>
           <DropList
             query={{ followed: true, status: 'live' }}
             queryKey={[...qk.followedDrops, 'live']}
             pollMs={5000}
             empty="None of the creators you follow is live right now."
           />
+          <h3>Upcoming</h3>
           <DropList
             query={{ followed: true, status: 'upcoming' }}
             queryKey={[...qk.followedDrops, 'upcoming']}

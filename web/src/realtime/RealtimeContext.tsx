@@ -42,7 +42,7 @@ export function RealtimeProvider({
       setClient(null);
       setState('idle');
     };
-  }, [status, user?.id, endpoints, factory]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [status, user?.id, endpoints, factory]);
 
   const subscribe = useCallback((l: FrameListener) => (client ? client.subscribe(l) : () => {}), [client]);
   const value = useMemo<RealtimeValue>(() => ({ state, connected: state === 'open', subscribe }), [state, subscribe]);
