@@ -20,6 +20,9 @@ class StubUpstreams {
     static final StubService PAYMENT = StubService.start("payment-service");
     static final StubService NOTIFICATION = StubService.start("notification-service");
 
+    /** A built web client: index.html and one hashed asset, as Vite leaves them in web/dist. */
+    static final java.nio.file.Path WEB_DIST = webDist();
+
     static final int NOTIFICATION_TIMEOUT_MS = 1500;
     static final int STRICT_BURST = 3;
     static final int STRICT_RATE = 1;
@@ -36,6 +39,7 @@ class StubUpstreams {
             registry.add("PAYMENT_URL", PAYMENT::url);
             registry.add("NOTIFICATION_URL", NOTIFICATION::url);
             registry.add("NOTIFICATION_WS_URL", NOTIFICATION::webSocketUrl);
+            registry.add("WEB_DIST_DIR", WEB_DIST::toString);
             registry.add("GATEWAY_NOTIFICATION_TIMEOUT_MS", () -> NOTIFICATION_TIMEOUT_MS);
             registry.add("GATEWAY_TRUSTED_PROXIES", () -> "127.0.0.1,::1");
             // generous on a shared, slow machine: a slow Redis answer must not fail open mid-test
@@ -50,5 +54,20 @@ class StubUpstreams {
             registry.add("GATEWAY_CB_WINDOW", () -> BREAKER_MIN_CALLS);
             registry.add("GATEWAY_CB_OPEN_DURATION", () -> "5m");
         };
+    }
+
+    private static java.nio.file.Path webDist() {
+        try {
+            java.nio.file.Path dist = java.nio.file.Files.createTempDirectory("livedrop-web-dist");
+            java.nio.file.Files.createDirectories(dist.resolve("assets"));
+            java.nio.file.Files.writeString(
+                    dist.resolve("index.html"), "<!doctype html><title>LiveDrop</title><div id=\"root\"></div>");
+            java.nio.file.Files.writeString(dist.resolve("assets/index-abc123.js"), "console.log('app')");
+            java.nio.file.Files.writeString(dist.resolve("favicon.svg"), "<svg/>");
+            dist.toFile().deleteOnExit();
+            return dist;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
