@@ -6,10 +6,11 @@ import io.livedrop.gateway.graphql.Model.Drop;
 import io.livedrop.gateway.graphql.Model.Page;
 import io.livedrop.gateway.graphql.Model.Product;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.core.ParameterizedTypeReference;
 import reactor.core.publisher.Mono;
 
@@ -50,35 +51,40 @@ class CatalogClient {
                 SERVICE,
                 "/api/drops",
                 uri -> {
+                    // values go in as template variables, so they are encoded and never read as templates
+                    Map<String, Object> values = new HashMap<>();
                     uri.path("/api/drops").queryParam("limit", limit);
                     if (filter.status() != null) {
-                        uri.queryParam("status", filter.status().toLowerCase(Locale.ROOT));
+                        uri.queryParam("status", "{status}");
+                        values.put("status", filter.status().toLowerCase(Locale.ROOT));
                     }
                     if (filter.creatorId() != null) {
-                        uri.queryParam("creatorId", filter.creatorId());
+                        uri.queryParam("creatorId", "{creatorId}");
+                        values.put("creatorId", filter.creatorId());
                     }
                     if (Boolean.TRUE.equals(filter.followed())) {
                         uri.queryParam("followed", true);
                     }
                     if (cursor != null) {
-                        uri.queryParam("cursor", cursor);
+                        uri.queryParam("cursor", "{cursor}");
+                        values.put("cursor", cursor);
                     }
-                    return uri.build();
+                    return uri.build(values);
                 },
                 forwarded,
                 DROP_PAGE);
     }
 
     Mono<List<Drop>> dropsByIds(Collection<String> ids, Caller caller) {
-        return byIds("/api/drops", ids, caller, DROPS);
+        return byIds("/api/drops", ids, caller, DROPS, Drop.class);
     }
 
     Mono<List<Creator>> creatorsByIds(Collection<String> ids, Caller caller) {
-        return byIds("/api/creators", ids, caller, CREATORS);
+        return byIds("/api/creators", ids, caller, CREATORS, Creator.class);
     }
 
     Mono<List<Product>> productsByIds(Collection<String> ids, Caller caller) {
-        return byIds("/api/products", ids, caller, PRODUCTS);
+        return byIds("/api/products", ids, caller, PRODUCTS, Product.class);
     }
 
     Mono<Creator> creator(String id, Caller caller) {
@@ -102,9 +108,28 @@ class CatalogClient {
                 .flatMap(batch -> Mono.justOrEmpty(batch.items().stream().findFirst()));
     }
 
+    /**
+     * One call for all ids. A single id (a drop page) is read with the item's own endpoint instead,
+     * which catalog answers from its read cache (a batch read goes to the database).
+     */
     private <T> Mono<List<T>> byIds(
-            String path, Collection<String> ids, Caller caller, ParameterizedTypeReference<Batch<T>> type) {
-        String joined = ids.stream().distinct().collect(Collectors.joining(","));
+            String path,
+            Collection<String> ids,
+            Caller caller,
+            ParameterizedTypeReference<Batch<T>> type,
+            Class<T> item) {
+        List<String> distinct = ids.stream().distinct().toList();
+        if (distinct.size() == 1) {
+            return notFoundAsEmpty(backends.get(
+                            SERVICE,
+                            path + "/{id}",
+                            uri -> uri.path(path + "/{id}").build(distinct.getFirst()),
+                            publicCall(caller),
+                            item))
+                    .map(List::of)
+                    .defaultIfEmpty(List.of());
+        }
+        String joined = String.join(",", distinct);
         Function<org.springframework.web.util.UriBuilder, java.net.URI> uri =
                 builder -> builder.path(path).queryParam("ids", "{ids}").build(joined);
         return backends.get(SERVICE, path + "?ids", uri, publicCall(caller), type)
