@@ -49,6 +49,12 @@ class GraphQlTests {
     @Value("${local.server.port}")
     int port;
 
+    @Value("${livedrop.redis.key-prefix}")
+    String keyPrefix;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.redis.core.ReactiveStringRedisTemplate redis;
+
     private GatewayClient gateway;
 
     @BeforeEach
@@ -302,6 +308,27 @@ class GraphQlTests {
         assertThat(reply.header("X-RateLimit-Burst-Capacity"))
                 .isEqualTo(Integer.toString(StubUpstreams.STANDARD_BURST));
         assertThat(reply.header("X-Request-Id")).isNotBlank();
+    }
+
+    @Test
+    void aRefusedRequestIsAnsweredInGraphQlShapeWithTheRestCode() {
+        String ip = GatewayClient.randomClientIp();
+        // an empty bucket whose refill starts in the future: this caller's next request is refused
+        redis.opsForHash()
+                .putAll(
+                        keyPrefix + "gateway:rate-limit:standard:ip:" + ip,
+                        Map.of("tokens", "0", "ts", Long.toString(System.currentTimeMillis() + 60_000)))
+                .block();
+
+        var reply = gateway.post("/graphql")
+                .from(ip)
+                .body("{\"query\":\"{ me { id } }\"}")
+                .send();
+
+        assertThat(reply.status()).isEqualTo(429);
+        assertThat(reply.header("Retry-After")).isNotNull();
+        assertThat(code(reply.json())).isEqualTo("RATE_LIMITED");
+        assertNoBackendCalls();
     }
 
     @Test
