@@ -16,6 +16,9 @@ import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerInterceptor;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
@@ -32,26 +35,44 @@ public class InternalRestClients {
 
     private static final int MAX_CONNECTIONS = 200;
 
+    private static final String LOAD_BALANCED = "lb://";
+
     private final RestClient.Builder builder;
     private final ServiceTokenProvider tokens;
+    private final ObjectProvider<LoadBalancerClient> loadBalancer;
 
-    public InternalRestClients(RestClient.Builder builder, ServiceTokenProvider tokens) {
+    public InternalRestClients(
+            RestClient.Builder builder, ServiceTokenProvider tokens, ObjectProvider<LoadBalancerClient> loadBalancer) {
         this.builder = builder;
         this.tokens = tokens;
+        this.loadBalancer = loadBalancer;
     }
 
     public RestClient create(String baseUrl, Duration connectTimeout, Duration readTimeout) {
         var requestFactory = new HttpComponentsClientHttpRequestFactory(pooledClient(connectTimeout, readTimeout));
         requestFactory.setConnectionRequestTimeout(connectTimeout);
         requestFactory.setReadTimeout(readTimeout);
-        return builder.clone()
-                .baseUrl(baseUrl)
+        RestClient.Builder client = builder.clone()
                 .requestFactory(requestFactory)
                 .requestInterceptor((request, body, execution) -> {
                     request.getHeaders().setBearerAuth(tokens.token());
                     return execution.execute(request, body);
-                })
-                .build();
+                });
+        return loadBalanced(client, baseUrl).build();
+    }
+
+    /**
+     * {@code lb://<service>}: every call goes to one of the service's instances (Spring Cloud
+     * LoadBalancer, round robin over {@code spring.cloud.discovery.client.simple.instances}); a call
+     * to an instance that is down fails like any unreachable peer, and the caller's retry (same ids)
+     * picks the next. Any other URL is called as it is.
+     */
+    private RestClient.Builder loadBalanced(RestClient.Builder client, String baseUrl) {
+        if (!baseUrl.startsWith(LOAD_BALANCED)) {
+            return client.baseUrl(baseUrl);
+        }
+        return client.baseUrl("http://" + baseUrl.substring(LOAD_BALANCED.length()))
+                .requestInterceptor(new LoadBalancerInterceptor(loadBalancer.getObject()));
     }
 
     /**

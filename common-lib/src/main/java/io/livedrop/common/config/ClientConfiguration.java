@@ -45,7 +45,12 @@ public class ClientConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(CLIENT_SECRET)
-    InternalRestClients internalRestClients(RestClient.Builder builder, ServiceTokenProvider tokens) {
-        return new InternalRestClients(builder, tokens);
+    InternalRestClients internalRestClients(
+            RestClient.Builder builder,
+            ServiceTokenProvider tokens,
+            org.springframework.beans.factory.ObjectProvider<
+                            org.springframework.cloud.client.loadbalancer.LoadBalancerClient>
+                    loadBalancer) {
+        return new InternalRestClients(builder, tokens, loadBalancer);
     }
 }

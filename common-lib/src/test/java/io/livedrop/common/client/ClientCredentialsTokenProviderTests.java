@@ -175,7 +175,11 @@ class ClientCredentialsTokenProviderTests {
         peer.start();
         try {
             auth.delay = SLOW;
-            InternalRestClients clients = new InternalRestClients(RestClient.builder(), provider);
+            InternalRestClients clients = new InternalRestClients(
+                    RestClient.builder(),
+                    provider,
+                    new org.springframework.beans.factory.support.DefaultListableBeanFactory()
+                            .getBeanProvider(org.springframework.cloud.client.loadbalancer.LoadBalancerClient.class));
             RestClient client = clients.create(peer.url(), Duration.ofSeconds(1), Duration.ofSeconds(1));
             PeerCalls calls = PeerCalls.withCircuitBreaker(
                     "inventory",

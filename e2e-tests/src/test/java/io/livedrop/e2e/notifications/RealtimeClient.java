@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * A client of the realtime stream through the gateway, over a WebSocket ({@code /ws}) or SSE
  * ({@code /api/realtime/sse}), collecting the notification frames it receives with their arrival time.
  */
-final class RealtimeClient implements AutoCloseable {
+public final class RealtimeClient implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -29,17 +29,17 @@ final class RealtimeClient implements AutoCloseable {
             .build();
 
     /** A frame {@code {id, type, createdAt, data}} and when it arrived. */
-    record Received(JsonNode frame, Instant at) {
+    public record Received(JsonNode frame, Instant at) {
 
-        String id() {
+        public String id() {
             return frame.path("id").asString();
         }
 
-        String type() {
+        public String type() {
             return frame.path("type").asString();
         }
 
-        JsonNode data() {
+        public JsonNode data() {
             return frame.path("data");
         }
     }
@@ -49,7 +49,7 @@ final class RealtimeClient implements AutoCloseable {
 
     private RealtimeClient() {}
 
-    static RealtimeClient webSocket(String wsBaseUrl, String realtimeToken, String lastEventId) {
+    public static RealtimeClient webSocket(String wsBaseUrl, String realtimeToken, String lastEventId) {
         RealtimeClient client = new RealtimeClient();
         String uri =
                 wsBaseUrl + "/ws?token=" + realtimeToken + (lastEventId == null ? "" : "&lastEventId=" + lastEventId);
@@ -123,8 +123,26 @@ final class RealtimeClient implements AutoCloseable {
         }
     }
 
+    /** Every frame that arrives within {@code window} from now. */
+    public List<Received> within(Duration window) {
+        List<Received> received = new ArrayList<>();
+        long deadline = System.nanoTime() + window.toNanos();
+        try {
+            for (long left = window.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+                Received next = frames.poll(left, TimeUnit.NANOSECONDS);
+                if (next != null) {
+                    received.add(next);
+                }
+            }
+            return received;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The next frame of this type (others are skipped). */
-    Received next(String type, Duration timeout) {
+    public Received next(String type, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();

@@ -66,6 +66,21 @@ public final class Fleet {
         return "http://localhost:" + portBase;
     }
 
+    /** How many instances of each scaled service run ({@code ./livedrop up --instances N}). */
+    public int instances() {
+        return Integer.parseInt(environment.getOrDefault("LIVEDROP_INSTANCES", "1"));
+    }
+
+    /** Instance {@code k} (1-based) of a service: 10 × (k − 1) ports above the first. */
+    public String serviceUrl(String service, int instance) {
+        return "http://localhost:" + (portBase + SERVICES.indexOf(service) + 10 * (instance - 1));
+    }
+
+    /** The launcher's name of instance {@code k}: the service's own for the first, else {@code <service>-<k>}. */
+    public static String instanceName(String service, int instance) {
+        return instance == 1 ? service : service + "-" + instance;
+    }
+
     public String gatewayWebSocketUrl() {
         return "ws://localhost:" + portBase;
     }
@@ -113,7 +128,8 @@ public final class Fleet {
             Map<String, String> env = Map.of(
                     "LIVEDROP_KAFKA_PORT", System.getenv().getOrDefault("LIVEDROP_KAFKA_PORT", "9092"),
                     "LIVEDROP_DB_PREFIX", System.getenv().getOrDefault("LIVEDROP_DB_PREFIX", "livedrop_"),
-                    "MANAGEMENT_PORT", System.getenv().getOrDefault("MANAGEMENT_PORT", "9080"));
+                    "MANAGEMENT_PORT", System.getenv().getOrDefault("MANAGEMENT_PORT", "9080"),
+                    "LIVEDROP_INSTANCES", System.getenv().getOrDefault("LIVEDROP_INSTANCES", "1"));
             return new Fleet(root, Integer.parseInt(attachTo), env, false);
         }
         int portBase = freePortRange();
@@ -126,6 +142,8 @@ public final class Fleet {
         env.put("MANAGEMENT_PORT", Integer.toString(portBase + 80));
         env.put("LIVEDROP_DB_PREFIX", "ld_e2e_" + run + "_");
         env.put("LIVEDROP_REDIS_KEY_PREFIX", "ld-e2e-" + run + ":");
+        // the scale-out tests run in their own JVM against a fleet with several instances of each
+        env.put("LIVEDROP_INSTANCES", System.getProperty("livedrop.e2e.instances", "1"));
         env.putIfAbsent("LIVEDROP_SERVICE_HEAP", "384m");
         env.putIfAbsent("LIVEDROP_NOTIFICATION_HEAP", "512m");
         env.putIfAbsent("LIVEDROP_KAFKA_HEAP", "512m");
@@ -208,7 +226,13 @@ public final class Fleet {
         SecureRandom random = new SecureRandom();
         for (int attempt = 0; attempt < 50; attempt++) {
             int base = 20_000 + random.nextInt(300) * 100;
-            if (isFree(base) && isFree(base + 7) && isFree(base + 80) && isFree(base + 90) && isFree(base + 91)) {
+            if (isFree(base)
+                    && isFree(base + 7)
+                    && isFree(base + 17)
+                    && isFree(base + 80)
+                    && isFree(base + 81)
+                    && isFree(base + 90)
+                    && isFree(base + 91)) {
                 return base;
             }
         }

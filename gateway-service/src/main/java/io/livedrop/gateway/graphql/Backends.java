@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -42,15 +44,32 @@ class Backends {
             WebClient.Builder webClients,
             GraphQlProperties properties,
             ReactiveCircuitBreakerFactory<?, ?> breakers,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer) {
         this.clients = properties.backends().entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(
-                        Map.Entry::getKey,
-                        service ->
-                                webClients.clone().baseUrl(service.getValue()).build()));
+                        Map.Entry::getKey, service -> client(webClients, service.getValue(), loadBalancer)));
         this.breakers = breakers;
         this.meters = meters;
         this.timeout = properties.backendTimeout();
+    }
+
+    /**
+     * {@code lb://<service>} (several instances on one machine) spreads the calls over the instances,
+     * as the routes do; any other URL is called as it is.
+     */
+    private static WebClient client(
+            WebClient.Builder webClients,
+            String baseUrl,
+            ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer) {
+        if (!baseUrl.startsWith("lb://")) {
+            return webClients.clone().baseUrl(baseUrl).build();
+        }
+        return webClients
+                .clone()
+                .baseUrl("http://" + baseUrl.substring("lb://".length()))
+                .filter(loadBalancer.getObject())
+                .build();
     }
 
     <T> Mono<T> get(

@@ -1,10 +1,12 @@
 package io.livedrop.gateway.graphql;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
@@ -22,8 +24,9 @@ class GraphQlConfiguration {
             WebClient.Builder webClients,
             GraphQlProperties properties,
             ReactiveCircuitBreakerFactory<?, ?> breakers,
-            MeterRegistry meters) {
-        return new Backends(webClients, properties, breakers, meters);
+            MeterRegistry meters,
+            ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer) {
+        return new Backends(webClients, properties, breakers, meters, loadBalancer);
     }
 
     @Bean
