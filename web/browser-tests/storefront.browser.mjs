@@ -375,6 +375,7 @@ describe('LiveDrop web client in Chromium', () => {
       for (const [actor, name, path] of pages) {
         await actor.goto(path);
         if (name === 'home') await sameLeftEdge(actor.page);
+        if (name === 'console') await actor.page.getByText(/· 1 follower ·/).waitFor(); // the follower of scenario 2
         const { serious, minor } = await axeViolations(actor.page);
         await shot(actor.page, name);
         log(

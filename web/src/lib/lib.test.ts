@@ -3,7 +3,7 @@ import { parsePriceToCents } from '../features/console/ProductsSection';
 import { toNewDrop, validateDrop } from '../features/console/ScheduleDropForm';
 import { dropListPollInterval, dropPollInterval } from '../features/drops/useDrop';
 import { aDrop } from '../test/fixtures';
-import { formatMoney, isoToLocalInput, localInputToIso } from './format';
+import { countOf, formatMoney, isoToLocalInput, localInputToIso } from './format';
 import { describe as describeNotification } from './notifications';
 import { safeNext } from './safeNext';
 
@@ -25,6 +25,11 @@ describe('money and time', () => {
   it('round-trips datetime-local values', () => {
     const iso = localInputToIso('2026-05-01T10:30');
     expect(isoToLocalInput(iso)).toBe('2026-05-01T10:30');
+  });
+  it('counts in words with the right plural', () => {
+    expect(countOf(0, 'follower', 'en-US')).toBe('0 followers');
+    expect(countOf(1, 'follower', 'en-US')).toBe('1 follower');
+    expect(countOf(1024, 'follower', 'en-US')).toBe('1,024 followers');
   });
   it('parses prices typed by creators', () => {
     expect(parsePriceToCents('19.99')).toBe(1999);
