@@ -144,6 +144,13 @@ describe('LiveDrop web client in Chromium', () => {
       await page.getByLabel('Stock', { exact: true }).fill('2');
       await page.getByLabel('Limit per customer').fill('1');
       await page.getByLabel('Low-stock alert at').fill('1');
+      // Fields side by side keep one input height, whether or not a neighbour has a hint.
+      const heights = await Promise.all(
+        ['Stock', 'Limit per customer', 'Low-stock alert at'].map(async (label) =>
+          Math.round((await page.getByLabel(label, { exact: true }).boundingBox()).height),
+        ),
+      );
+      assert.ok(Math.max(...heights) - Math.min(...heights) <= 1, `input heights in one row: ${heights}`);
       await shot(page, 'schedule-form');
       await page.getByRole('button', { name: 'Schedule drop' }).click();
       const liveViewLink = page.getByRole('link', { name: 'Open its live view' });
