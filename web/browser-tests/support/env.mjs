@@ -14,7 +14,7 @@ export const CHROMIUM = process.env.LIVEDROP_CHROMIUM || '/usr/bin/chromium';
 /** Screenshots and page logs (gitignored). */
 export const OUT_DIR = path.resolve(process.env.LIVEDROP_BROWSER_OUT || path.join(webDir, 'test-results/browser'));
 
-/** Multiplies every wait (a slow or busy machine: LIVEDROP_BROWSER_SLOWMO=2). */
+/** Multiplies every wait (a slow or busy machine: LIVEDROP_BROWSER_SLOW=2). */
 export const SLOW = Math.max(1, Number(process.env.LIVEDROP_BROWSER_SLOW || 1));
 
 export const HEADLESS = process.env.LIVEDROP_BROWSER_HEADED !== '1';
