@@ -73,6 +73,7 @@ async function buyAndPay(actor, shot, prefix) {
 
 describe('LiveDrop web client in Chromium', () => {
   before(async () => {
+    await api.requireFleet();
     browser = await launch();
     // Set-up through the API: accounts that are not the point of a scenario.
     const [follower, buyer2, buyer3, shopper] = await Promise.all(

@@ -103,3 +103,23 @@ export async function eventually(what, read, check, { timeoutMs = 30_000, everyM
     await sleep(everyMs);
   }
 }
+
+/** Fails early, and clearly, when no fleet answers at LIVEDROP_URL. */
+export async function requireFleet() {
+  let status;
+  try {
+    status = (await call('GET', '/actuator/health', { attempts: 3 }))?.status;
+  } catch (e) {
+    throw new Error(
+      `no LiveDrop gateway answers at ${BASE_URL} (set LIVEDROP_URL; start a fleet with ./livedrop up): ${e.cause?.message ?? e.message}`,
+    );
+  }
+  if (status !== 'UP') throw new Error(`the gateway at ${BASE_URL} reports ${status}, not UP`);
+  const index = await fetch(`${BASE_URL}/`, { headers: { accept: 'text/html' } }); // as a browser navigates
+  const html = await index.text();
+  if (!index.ok || !html.includes('<div id="root"')) {
+    throw new Error(
+      `${BASE_URL}/ does not serve the web client (${index.status}): build it with cd web && npm run build`,
+    );
+  }
+}
