@@ -53,3 +53,8 @@ export function isoToLocalInput(iso: string | Date): string {
   const d = typeof iso === 'string' ? new Date(iso) : iso;
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
+
+/** "1 follower", "2 followers", "1,024 followers" (English plurals by adding "s"). */
+export function countOf(n: number, noun: string, locale?: string): string {
+  return `${n.toLocaleString(locale)} ${n === 1 ? noun : `${noun}s`}`;
+}

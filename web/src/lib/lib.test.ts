@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parsePriceToCents } from '../features/console/ProductsSection';
 import { toNewDrop, validateDrop } from '../features/console/ScheduleDropForm';
-import { dropPollInterval } from '../features/drops/useDrop';
+import { dropListPollInterval, dropPollInterval } from '../features/drops/useDrop';
 import { aDrop } from '../test/fixtures';
-import { formatMoney, isoToLocalInput, localInputToIso } from './format';
+import { countOf, formatMoney, isoToLocalInput, localInputToIso } from './format';
 import { describe as describeNotification } from './notifications';
 import { safeNext } from './safeNext';
 
@@ -25,6 +25,11 @@ describe('money and time', () => {
   it('round-trips datetime-local values', () => {
     const iso = localInputToIso('2026-05-01T10:30');
     expect(isoToLocalInput(iso)).toBe('2026-05-01T10:30');
+  });
+  it('counts in words with the right plural', () => {
+    expect(countOf(0, 'follower', 'en-US')).toBe('0 followers');
+    expect(countOf(1, 'follower', 'en-US')).toBe('1 follower');
+    expect(countOf(1024, 'follower', 'en-US')).toBe('1,024 followers');
   });
   it('parses prices typed by creators', () => {
     expect(parsePriceToCents('19.99')).toBe(1999);
@@ -84,5 +89,27 @@ describe('notification words', () => {
     );
     expect(describeNotification('payment.failed', { failureCode: 'card_declined' }).body).toMatch(/declined/);
     expect(describeNotification('something.new', {}).title).toBe('something new');
+  });
+});
+
+describe('drop list polling', () => {
+  const now = Date.parse('2026-05-01T10:00:00Z');
+  const upcoming = (startsAt: string) => aDrop({ status: 'upcoming', startsAt, endsAt: '2026-05-01T12:00:00Z' });
+  it('keeps its own pace when no drop of the list is about to change', () => {
+    expect(dropListPollInterval([upcoming('2026-05-02T10:00:00Z')], 60_000, now)).toBe(60_000);
+    expect(dropListPollInterval([aDrop({ status: 'ended' })], undefined, now)).toBe(false);
+    expect(dropListPollInterval([], 5000, now)).toBe(5000);
+  });
+  it('re-reads a second after an upcoming drop starts, even without a pace of its own', () => {
+    expect(dropListPollInterval([upcoming('2026-05-01T10:00:20Z')], 60_000, now)).toBe(21_000);
+    expect(dropListPollInterval([upcoming('2026-05-01T10:00:20Z')], undefined, now)).toBe(21_000);
+  });
+  it('re-reads every 2 s while a drop that should have started is still listed as upcoming', () => {
+    expect(dropListPollInterval([upcoming('2026-05-01T09:59:59Z')], 60_000, now)).toBe(2000);
+  });
+  it('re-reads when a live drop ends', () => {
+    const live = aDrop({ status: 'live', startsAt: '2026-05-01T09:00:00Z', endsAt: '2026-05-01T10:00:03Z' });
+    expect(dropListPollInterval([live], 5000, now)).toBe(4000);
+    expect(dropListPollInterval([live], undefined, now)).toBe(4000);
   });
 });

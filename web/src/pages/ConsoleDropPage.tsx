@@ -78,7 +78,7 @@ function LiveView({ drop, sampledAt }: { drop: Drop; sampledAt: number }) {
         </div>
         <div>
           <dt>Sold out at</dt>
-          <dd data-testid="stat-sold-out">
+          <dd data-testid="stat-sold-out" className="stat-text">
             {soldOut !== null
               ? `${formatDateTime(new Date(soldOut).toISOString())}${soldOut > started ? ` (${formatDurationWords(soldOut - started)} after the start)` : ''}`
               : drop.soldOut

@@ -6,6 +6,7 @@ import { fieldErrors } from '../../api/messages';
 import type { Creator } from '../../api/types';
 import { TextArea, TextField } from '../../components/Field';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { countOf } from '../../lib/format';
 import { qk } from '../../lib/queryKeys';
 
 /** Edits the creator profile (PATCH /api/creators/me). */
@@ -32,7 +33,7 @@ export function ProfileForm({ creator }: { creator: Creator }) {
     <section className="panel" aria-labelledby="profile-heading">
       <h2 id="profile-heading">Profile</h2>
       <p>
-        @{creator.handle} · {creator.followerCount.toLocaleString()} followers ·{' '}
+        @{creator.handle} · {countOf(creator.followerCount, 'follower')} ·{' '}
         <Link to={`/creators/${encodeURIComponent(creator.id)}`}>View public page</Link>
       </p>
       <form onSubmit={onSubmit} className="form">

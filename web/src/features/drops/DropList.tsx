@@ -6,11 +6,12 @@ import { Loading } from '../../components/Loading';
 import { LoadMore } from '../../components/LoadMore';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { qk } from '../../lib/queryKeys';
+import { dropListPollInterval } from './useDrop';
 
 interface DropListProps {
   query: DropQuery;
   empty: string;
-  /** Re-read the list this often (live stock bars); off by default. */
+  /** Re-read the list this often (live stock bars); off by default. Also re-read when one of its drops starts or ends. */
   pollMs?: number;
   queryKey?: readonly unknown[];
 }
@@ -23,7 +24,7 @@ export function DropList({ query, empty, pollMs, queryKey }: DropListProps) {
     queryFn: ({ pageParam }) => endpoints.drops.list({ limit: 12, ...query, cursor: pageParam }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
-    refetchInterval: pollMs ?? false,
+    refetchInterval: (q) => dropListPollInterval(q.state.data?.pages.flatMap((p) => p.items) ?? [], pollMs),
   });
   if (drops.isPending) return <Loading />;
   if (drops.isError) return <ProblemAlert error={drops.error} />;

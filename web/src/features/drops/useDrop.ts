@@ -32,3 +32,26 @@ export function useDrop(dropId: string, options: { pollMs?: number } = {}) {
     refetchInterval: (q) => options.pollMs ?? dropPollInterval(q.state.data, connected),
   });
 }
+
+/**
+ * How often to re-read a list of drops: its own pace (`pollMs`, or never), but also just after one
+ * of its drops changes state — an upcoming drop starts (it moves from "Coming up" to "Live now") or a
+ * live one ends — since no realtime frame tells visitors who do not follow the creator. The server
+ * flips a drop within a second of the moment, so the re-read comes 1 s after it, then every 2 s
+ * while the list still shows the old state.
+ */
+export function dropListPollInterval(
+  drops: readonly Drop[],
+  pollMs: number | undefined,
+  now: number = Date.now(),
+): number | false {
+  let next = pollMs ?? Infinity;
+  for (const d of drops) {
+    const moment = d.status === 'upcoming' ? d.startsAt : d.status === 'live' ? d.endsAt : null;
+    if (moment === null) continue;
+    const until = Date.parse(moment) - now;
+    if (Number.isNaN(until)) continue;
+    next = Math.min(next, until <= 0 ? 2000 : until + 1000);
+  }
+  return next === Infinity ? false : next;
+}

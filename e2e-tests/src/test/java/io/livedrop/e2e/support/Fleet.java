@@ -62,6 +62,11 @@ public final class Fleet {
         return shared;
     }
 
+    /** The repository the fleet runs from (its web client is in {@code web/}). */
+    public Path root() {
+        return root;
+    }
+
     public String gatewayUrl() {
         return "http://localhost:" + portBase;
     }
