@@ -25,4 +25,14 @@ public record ReadReplicaProperties(
         poolSize = poolSize > 0 ? poolSize : 10;
         connectionTimeout = connectionTimeout != null ? connectionTimeout : Duration.ofSeconds(1);
     }
+
+    /**
+     * How long after a commit a read may still miss it on the replica: a replica in use was at most
+     * {@code maxLag} behind at its last check, which is at most three intervals old (older checks are
+     * not trusted), plus a second for WAL on its way. A read of the writer's own data younger than
+     * this goes to the primary.
+     */
+    public Duration writesVisibleAfter() {
+        return maxLag.plus(checkInterval.multipliedBy(3)).plusSeconds(1);
+    }
 }
