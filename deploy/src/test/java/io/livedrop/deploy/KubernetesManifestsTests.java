@@ -118,10 +118,11 @@ class KubernetesManifestsTests {
         assertThat((String) at(find("ConfigMap", "livedrop-config"), "data.DB_READ_HOST"))
                 .isEqualTo(cluster + "-ro");
         for (String service : List.of("catalog-service", "follower-service", "notification-service")) {
-            Map<String, String> env = ((List<Map<String, Object>>) at(workload(service), "spec.template.spec.containers.0.env"))
+            Map<String, String> env = ((List<Map<String, Object>>)
+                            at(workload(service), "spec.template.spec.containers.0.env"))
                     .stream()
-                    .filter(variable -> variable.get("value") != null)
-                    .collect(Collectors.toMap(v -> (String) v.get("name"), v -> (String) v.get("value")));
+                            .filter(variable -> variable.get("value") != null)
+                            .collect(Collectors.toMap(v -> (String) v.get("name"), v -> (String) v.get("value")));
             String database = env.get("DB_URL").substring(env.get("DB_URL").lastIndexOf('/') + 1);
             assertThat(env.get("DB_READ_URL"))
                     .as(service)
