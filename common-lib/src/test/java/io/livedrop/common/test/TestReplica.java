@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,9 @@ import java.util.stream.Stream;
 public final class TestReplica implements AutoCloseable {
 
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(3);
+    private static final String DIR_PREFIX = "ld-test-replica-";
+    /** A replica directory this old belongs to a run that was killed: no live run still uses it. */
+    private static final Duration ABANDONED_AFTER = Duration.ofHours(6);
 
     private final Path parent;
     private final Path dataDir;
@@ -44,10 +48,10 @@ public final class TestReplica implements AutoCloseable {
     /** Clones the local PostgreSQL into a new replica and waits until it streams. */
     public static TestReplica start() {
         try {
+            removeAbandoned();
             // the server runs as the postgres user when the tests run as root: it must reach the directory
             Path parent = Files.createTempDirectory(
-                    "ld-test-replica-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+                    DIR_PREFIX, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             TestReplica replica = new TestReplica(parent, freePort());
             replica.resume();
             return replica;
@@ -108,6 +112,20 @@ public final class TestReplica implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(exitHook);
         } catch (IllegalStateException exiting) {
             // the hook runs anyway
+        }
+    }
+
+    /** Stops and deletes the replicas of killed runs (their exit hooks never ran). */
+    private static void removeAbandoned() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Instant cutoff = Instant.now().minus(ABANDONED_AFTER);
+        try (Stream<Path> dirs = Files.list(tmp)) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith(DIR_PREFIX))
+                    .toList()) {
+                if (Files.getLastModifiedTime(dir).toInstant().isBefore(cutoff)) {
+                    new TestReplica(dir, 0).close();
+                }
+            }
         }
     }
 
