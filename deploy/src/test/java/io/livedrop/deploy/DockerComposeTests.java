@@ -66,6 +66,22 @@ class DockerComposeTests {
         }
     }
 
+    /** A hot standby cloned from postgres; the services read their own database there and do not wait for it. */
+    @Test
+    void replicaReadersReadTheirOwnDatabaseOnTheStreamingReplica() {
+        Map<String, Object> replica = at(COMPOSE, "services.postgres-replica");
+        assertThat((String) at(replica, "depends_on.postgres.condition")).isEqualTo("service_healthy");
+        for (String name : List.of("catalog-service", "follower-service", "notification-service")) {
+            String dbUrl = at(COMPOSE, "services." + name + ".environment.DB_URL");
+            String database = dbUrl.substring(dbUrl.lastIndexOf('/') + 1);
+            assertThat((String) at(COMPOSE, "services." + name + ".environment.DB_READ_URL"))
+                    .isEqualTo("jdbc:postgresql://postgres-replica:5432/" + database);
+            assertThat((Object) at(COMPOSE, "services." + name + ".depends_on.postgres-replica"))
+                    .as(name + " starts without the replica")
+                    .isNull();
+        }
+    }
+
     @Test
     void gatewayStartsLastAndIsTheOnlyPublishedService() {
         Map<String, Object> dependsOn = at(COMPOSE, "services.gateway-service.depends_on");

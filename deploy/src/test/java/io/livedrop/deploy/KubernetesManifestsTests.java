@@ -110,6 +110,26 @@ class KubernetesManifestsTests {
                 .isGreaterThanOrEqualTo(3);
     }
 
+    /** The services with lag-tolerant reads read their own database on CloudNativePG's read-only service. */
+    @SuppressWarnings("unchecked")
+    @Test
+    void replicaReadersReadTheirOwnDatabaseOnTheClustersStandbys() {
+        String cluster = (String) at(find("Cluster", "livedrop-postgres"), "metadata.name");
+        assertThat((String) at(find("ConfigMap", "livedrop-config"), "data.DB_READ_HOST"))
+                .isEqualTo(cluster + "-ro");
+        for (String service : List.of("catalog-service", "follower-service", "notification-service")) {
+            Map<String, String> env = ((List<Map<String, Object>>)
+                            at(workload(service), "spec.template.spec.containers.0.env"))
+                    .stream()
+                            .filter(variable -> variable.get("value") != null)
+                            .collect(Collectors.toMap(v -> (String) v.get("name"), v -> (String) v.get("value")));
+            String database = env.get("DB_URL").substring(env.get("DB_URL").lastIndexOf('/') + 1);
+            assertThat(env.get("DB_READ_URL"))
+                    .as(service)
+                    .isEqualTo("jdbc:postgresql://$(DB_READ_HOST):5432/" + database);
+        }
+    }
+
     @Test
     void notificationInstancesHaveStableUniqueIdsForTheirConsumerGroups() {
         Map<String, Object> statefulSet = find("StatefulSet", "notification-service");

@@ -1,5 +1,6 @@
 package io.livedrop.catalog.creator;
 
+import io.livedrop.catalog.web.ListReads;
 import io.livedrop.catalog.web.PathIds;
 import io.livedrop.catalog.web.PublicCaching;
 import io.livedrop.catalog.web.UserIds;
@@ -10,6 +11,7 @@ import io.livedrop.common.web.BatchIds;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -51,7 +53,9 @@ class CreatorController {
         if (handle != null && ids != null) {
             throw ApiException.validation("handle", "give either ids or handle, not both");
         }
-        CreatorList found = handle != null ? creators.byHandle(handle) : creators.byIds(BatchIds.parse("ids", ids));
+        List<UUID> creatorIds = handle != null ? null : BatchIds.parse("ids", ids);
+        CreatorList found =
+                ListReads.shared(() -> handle != null ? creators.byHandle(handle) : creators.byIds(creatorIds));
         return ResponseEntity.ok().cacheControl(caching.publicRead()).body(found);
     }
 

@@ -1,6 +1,7 @@
 package io.livedrop.catalog.drop;
 
 import io.livedrop.catalog.web.BatchReads;
+import io.livedrop.catalog.web.ListReads;
 import io.livedrop.catalog.web.PathIds;
 import io.livedrop.catalog.web.PublicCaching;
 import io.livedrop.catalog.web.UserIds;
@@ -66,7 +67,8 @@ class DropController {
      */
     @GetMapping(params = "ids")
     ResponseEntity<Page<DropView>> batch(@RequestParam(required = false) List<String> ids, HttpServletRequest request) {
-        Page<DropView> page = drops.byIds(BatchReads.ids(ids, request.getParameterMap(), LIST_PARAMETERS));
+        List<UUID> dropIds = BatchReads.ids(ids, request.getParameterMap(), LIST_PARAMETERS);
+        Page<DropView> page = ListReads.shared(() -> drops.byIds(dropIds));
         return ResponseEntity.ok()
                 .cacheControl(caching.publicUntil(drops.nextChangeOf(page)))
                 .body(page);
@@ -88,7 +90,9 @@ class DropController {
                     .orElseThrow(
                             () -> new ApiException(ErrorCode.UNAUTHENTICATED, "followed=true needs a signed-in user")));
         }
-        Page<DropView> page = drops.page(DropStatus.parse(status), creator, follower, limit, cursor);
+        DropStatus wanted = DropStatus.parse(status);
+        UUID followerId = follower;
+        Page<DropView> page = ListReads.list(creator, () -> drops.page(wanted, creator, followerId, limit, cursor));
         if (followed) {
             return ResponseEntity.ok()
                     .cacheControl(CacheControl.noStore().cachePrivate())

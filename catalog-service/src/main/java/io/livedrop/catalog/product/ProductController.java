@@ -1,6 +1,7 @@
 package io.livedrop.catalog.product;
 
 import io.livedrop.catalog.web.BatchReads;
+import io.livedrop.catalog.web.ListReads;
 import io.livedrop.catalog.web.PathIds;
 import io.livedrop.catalog.web.PublicCaching;
 import io.livedrop.catalog.web.UserIds;
@@ -65,7 +66,8 @@ class ProductController {
     @GetMapping(params = "ids")
     ResponseEntity<Page<ProductView>> batch(
             @RequestParam(required = false) List<String> ids, HttpServletRequest request) {
-        Page<ProductView> page = products.byIds(BatchReads.ids(ids, request.getParameterMap(), LIST_PARAMETERS));
+        List<UUID> productIds = BatchReads.ids(ids, request.getParameterMap(), LIST_PARAMETERS);
+        Page<ProductView> page = ListReads.shared(() -> products.byIds(productIds));
         return ResponseEntity.ok().cacheControl(caching.publicRead()).body(page);
     }
 
@@ -76,7 +78,7 @@ class ProductController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) String cursor) {
         UUID creator = creatorId == null ? null : PathIds.parseOr404(creatorId, ErrorCode.CREATOR_NOT_FOUND, "Creator");
-        return products.page(creator, q, limit, cursor);
+        return ListReads.list(creator, () -> products.page(creator, q, limit, cursor));
     }
 
     @PostMapping("/{id}/image-upload")

@@ -1,5 +1,6 @@
 package io.livedrop.notification.inbox;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,13 +34,32 @@ class InboxQueries {
 
     record Row(long id, String type, Instant createdAt, boolean read, String data) {}
 
-    /** The user's read-all watermark: every notification up to this id is read (0 when never). */
-    long readThrough(String userId) {
-        return jdbc.sql("select read_through_id from read_marker where user_id = :userId")
+    /**
+     * The user's read state on the primary: the read-all watermark (every notification up to this id
+     * is read; 0 when never) and whether they changed their read state within {@code recent}.
+     */
+    record Marker(long readThrough, boolean wroteRecently) {}
+
+    Marker marker(String userId, Duration recent) {
+        return jdbc.sql("""
+                        select read_through_id,
+                               coalesce(last_write_at > clock_timestamp() - cast(:recent as interval), false) as recent
+                          from read_marker where user_id = :userId
+                        """)
                 .param("userId", userId)
-                .query(Long.class)
+                .param("recent", recent.toMillis() + " milliseconds")
+                .query((rs, n) -> new Marker(rs.getLong("read_through_id"), rs.getBoolean("recent")))
                 .optional()
-                .orElse(0L);
+                .orElse(new Marker(0, false));
+    }
+
+    /** Notes a change of the user's read state (see {@link Marker#wroteRecently()}). */
+    void noteWrite(String userId, Instant now) {
+        jdbc.sql("""
+                        insert into read_marker (user_id, read_through_id, updated_at, last_write_at)
+                        values (:userId, 0, :now, clock_timestamp())
+                        on conflict (user_id) do update set last_write_at = excluded.last_write_at
+                        """).param("userId", userId).param("now", utc(now)).update();
     }
 
     /**
@@ -165,11 +185,12 @@ class InboxQueries {
      */
     void readAll(String userId, Instant now) {
         long watermark = jdbc.sql("""
-                        insert into read_marker (user_id, read_through_id, updated_at)
-                        select :userId, last_id, :now from notification_sequence where singleton
+                        insert into read_marker (user_id, read_through_id, updated_at, last_write_at)
+                        select :userId, last_id, :now, clock_timestamp() from notification_sequence where singleton
                         on conflict (user_id) do update
                            set read_through_id = greatest(read_marker.read_through_id, excluded.read_through_id),
-                               updated_at = excluded.updated_at
+                               updated_at = excluded.updated_at,
+                               last_write_at = excluded.last_write_at
                         returning read_through_id
                         """)
                 .param("userId", userId)

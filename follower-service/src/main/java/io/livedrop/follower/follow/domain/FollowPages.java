@@ -5,6 +5,7 @@ import io.livedrop.common.error.ErrorCode;
 import io.livedrop.common.ids.Ids;
 import io.livedrop.common.pagination.CursorCodec;
 import io.livedrop.common.pagination.Page;
+import io.livedrop.common.replica.ReplicaRead;
 import io.livedrop.follower.follow.persistence.FollowEdges;
 import io.livedrop.follower.follow.persistence.PagePosition;
 import java.time.Instant;
@@ -19,6 +20,13 @@ import org.springframework.stereotype.Service;
  * {@code (followed_at, id)} of the last edge served and the next page starts strictly after it, so a
  * page costs one index range read wherever it is in the list, and follows created meanwhile (which
  * are newer than everything already served) never shift an item into or out of a later page.
+ *
+ * <p>Read replica: a creator's followers pages tolerate lag (other users' follows, shown a moment
+ * later) and are read from the replica when there is one. A following page is always the caller's own
+ * list, which {@code POST /api/follows} promises to show at once (read-your-writes): it stays on the
+ * primary. A "primary for a few seconds after the caller wrote" rule would need a record of recent
+ * writers that every instance sees; the following list is small (one user's follows) next to a
+ * celebrity's followers, so the primary keeps it.
  */
 @Service
 public class FollowPages {
@@ -31,6 +39,7 @@ public class FollowPages {
         this.cursors = cursors;
     }
 
+    @ReplicaRead
     public Page<FollowEdge> followersOf(UUID creatorId, int limit, String cursor) {
         String scope = "followers/" + creatorId;
         Optional<PagePosition> after = decode(scope, cursor);
@@ -38,6 +47,7 @@ public class FollowPages {
         return Page.fromLookahead(rows, limit, last -> encode(scope, last.followedAt(), last.userId()));
     }
 
+    /** Read-your-writes: the primary, see the class comment. */
     public Page<FollowEdge> followedBy(UUID userId, int limit, String cursor) {
         String scope = "following/" + userId;
         Optional<PagePosition> after = decode(scope, cursor);

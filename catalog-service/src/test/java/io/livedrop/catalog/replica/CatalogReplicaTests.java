@@ -1,0 +1,116 @@
+package io.livedrop.catalog.replica;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.livedrop.catalog.support.CatalogClient;
+import io.livedrop.catalog.support.CatalogClient.User;
+import io.livedrop.catalog.support.Response;
+import io.livedrop.common.test.IntegrationTest;
+import io.livedrop.common.test.TestJwtIssuer;
+import io.livedrop.common.test.TestPostgres;
+import io.livedrop.common.test.TestReplica;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * catalog-service with a real hot standby whose replay is paused: other people's lists and batch reads
+ * come from the (lagging) replica, while the creator's own list and the cached single read come from
+ * the primary, so a product just created shows in the console and on its own page at once.
+ */
+@IntegrationTest
+@DirtiesContext
+class CatalogReplicaTests {
+
+    static TestReplica replica;
+
+    @DynamicPropertySource
+    static void readReplica(DynamicPropertyRegistry registry) {
+        registry.add("livedrop.datasource.read.url", () -> replica().jdbcUrl(TestPostgres.jdbcUrl()));
+        registry.add("livedrop.datasource.read.check-interval", () -> "200ms");
+        // far above the few seconds replay stays paused here: the paused replica keeps answering
+        registry.add("livedrop.datasource.read.max-lag", () -> "60s");
+    }
+
+    static synchronized TestReplica replica() {
+        if (replica == null) {
+            replica = TestReplica.start();
+        }
+        return replica;
+    }
+
+    @AfterAll
+    static void stopReplica() {
+        if (replica != null) {
+            replica.close();
+        }
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    TestJwtIssuer tokens;
+
+    @Autowired
+    MeterRegistry meters;
+
+    CatalogClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = new CatalogClient(port, tokens);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> meters.get("livedrop.db.replica.usable").gauge().value() == 1);
+    }
+
+    @Test
+    void listsComeFromTheReplicaExceptTheCreatorsOwnAndTheCachedPages() {
+        User creator = api.newCreator();
+        String older = api.createProduct(creator, "Older").path("id").asString();
+        replica.awaitCaughtUp(Duration.ofSeconds(10));
+
+        replica.pauseReplay();
+        try {
+            String newer = api.createProduct(creator, "Newer").path("id").asString();
+            String list = "/api/products?creatorId=" + creator.id();
+
+            assertThat(ids(api.get(list, null)))
+                    .as("anonymous list, from the replica")
+                    .containsExactly(older);
+            assertThat(ids(api.get("/api/products?ids=" + newer + "," + older, null)))
+                    .as("batch read, from the replica")
+                    .containsExactly(older);
+            assertThat(ids(api.get(list, creator.token())))
+                    .as("the creator's own list: read-your-writes")
+                    .containsExactly(newer, older);
+            Response page = api.get("/api/products/" + newer, null);
+            assertThat(page.status())
+                    .as("cached single read, loaded from the primary")
+                    .isEqualTo(200);
+        } finally {
+            replica.resumeReplay();
+        }
+
+        replica.awaitCaughtUp(Duration.ofSeconds(10));
+        assertThat(ids(api.get("/api/products?creatorId=" + creator.id(), null)))
+                .hasSize(2);
+    }
+
+    private static List<String> ids(Response list) {
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        list.body().path("items").forEach(item -> ids.add(item.path("id").asString()));
+        return ids;
+    }
+}

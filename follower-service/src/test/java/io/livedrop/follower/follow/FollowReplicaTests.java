@@ -1,0 +1,133 @@
+package io.livedrop.follower.follow;
+
+import static io.livedrop.follower.FollowerFixtures.newUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.livedrop.common.test.IntegrationTest;
+import io.livedrop.common.test.TestPostgres;
+import io.livedrop.common.test.TestReplica;
+import io.livedrop.follower.FollowerApi;
+import io.livedrop.follower.FollowerApi.Reply;
+import io.livedrop.follower.FollowerFixtures;
+import io.livedrop.follower.creator.persistence.CreatorRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * follower-service with a real hot standby: a creator's followers page is read from the replica (with
+ * replay paused, a new follower is missing there until replay resumes), while the caller's following
+ * list shows their follow at once (read-your-writes from the primary).
+ */
+@IntegrationTest
+@AutoConfigureRestTestClient
+@DirtiesContext
+class FollowReplicaTests {
+
+    static TestReplica replica;
+
+    @DynamicPropertySource
+    static void readReplica(DynamicPropertyRegistry registry) {
+        registry.add("livedrop.datasource.read.url", () -> replica().jdbcUrl(TestPostgres.jdbcUrl()));
+        registry.add("livedrop.datasource.read.check-interval", () -> "200ms");
+        // far above the few seconds replay stays paused here: the paused replica keeps answering
+        registry.add("livedrop.datasource.read.max-lag", () -> "60s");
+    }
+
+    static synchronized TestReplica replica() {
+        if (replica == null) {
+            replica = TestReplica.start();
+        }
+        return replica;
+    }
+
+    @AfterAll
+    static void stopReplica() {
+        if (replica != null) {
+            replica.close();
+        }
+    }
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    CreatorRegistry creators;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    MeterRegistry meters;
+
+    FollowerApi api;
+    FollowerFixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        api = new FollowerApi(http);
+        fixtures = new FollowerFixtures(creators, jdbc, json);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> meters.get("livedrop.db.replica.usable").gauge().value() == 1);
+    }
+
+    @Test
+    void followersPagesComeFromTheReplicaAndTheCallersFollowingListFromThePrimary() {
+        UUID creator = fixtures.newCreator();
+        UUID early = newUser();
+        assertThat(api.follow(early, creator).status()).isEqualTo(201);
+        replica.awaitCaughtUp(Duration.ofSeconds(10));
+        double replicaReadsBefore = replicaReads();
+
+        replica.pauseReplay();
+        UUID late = newUser();
+        try {
+            assertThat(api.follow(late, creator).status()).isEqualTo(201);
+
+            Reply followers = api.followers(creator, creator, 10, null);
+            assertThat(followers.status()).isEqualTo(200);
+            assertThat(userIds(followers))
+                    .as("the replica has not replayed the new follow")
+                    .containsExactly(early.toString());
+            assertThat(replicaReads()).isGreaterThan(replicaReadsBefore);
+
+            Reply following = api.following(late, late, 10, null);
+            assertThat(following.status()).isEqualTo(200);
+            assertThat(following.items())
+                    .extracting(item -> item.path("creatorId").asString())
+                    .as("read-your-writes: the follow just made")
+                    .containsExactly(creator.toString());
+            assertThat(api.check(late, creator).status()).isEqualTo(200);
+        } finally {
+            replica.resumeReplay();
+        }
+
+        replica.awaitCaughtUp(Duration.ofSeconds(10));
+        assertThat(userIds(api.followers(creator, creator, 10, null)))
+                .containsExactly(late.toString(), early.toString());
+    }
+
+    private double replicaReads() {
+        return meters.counter("livedrop.db.replica.reads", "target", "replica").count();
+    }
+
+    private static List<String> userIds(Reply page) {
+        return page.items().stream().map(item -> item.path("userId").asString()).toList();
+    }
+}
