@@ -11,6 +11,8 @@ import {
   axeViolations,
   launch,
   markDocument,
+  recordDropReads,
+  recordDropUpdates,
   registerInUi,
   scenario,
   screenshots,
@@ -276,7 +278,30 @@ describe('LiveDrop web client in Chromium', () => {
       await waitInPage(page, buyable, undefined, T.live);
       await shot(page, 'drop-one-left');
 
+      // An anonymous visitor (no realtime stream, so no sold_out frame) watches the same drop page. Its
+      // stock bar must follow the sale through the GraphQL subscription alone: no reload, and no REST
+      // re-read of the drop (polling is off while the subscription delivers).
+      const watcher = await Actor.open(browser, 'watcher');
+      const updates = recordDropUpdates(watcher.page);
+      await watcher.goto(`/drops/${encodeURIComponent(s.dropId)}`);
+      await watcher.page.getByTestId('stock-bar').filter({ hasText: '1 of 2 left' }).waitFor({ timeout: T.live });
+      await api.eventually(
+        "the watcher's subscription to deliver the drop",
+        () => updates.filter((u) => u.id === s.dropId),
+        (mine) => mine.length > 0,
+        { timeoutMs: T.action, everyMs: 100 },
+      );
+      assert.deepEqual(
+        (({ status, available, soldOut }) => ({ status, available, soldOut }))(updates.find((u) => u.id === s.dropId)),
+        { status: 'LIVE', available: 1, soldOut: false },
+        'the first message is the drop as it is',
+      );
+      await markDocument(watcher.page);
+      const watcherReads = recordDropReads(watcher.page, s.dropId);
+      await shot(watcher.page, 'watcher-one-left');
+
       // Another buyer takes the last unit through the API; then the second buyer clicks "Buy now".
+      const orderedAt = Date.now();
       const rivalOrder = await api.placeOrder(s.buyer3, s.dropId);
       const clicked = await page.evaluate(() => {
         const b = document.querySelector('[data-testid=buy-now]');
@@ -299,6 +324,23 @@ describe('LiveDrop web client in Chromium', () => {
       await page.getByTestId('stock-bar').filter({ hasText: 'Sold out' }).waitFor({ timeout: T.live });
       await waitInPage(page, () => document.querySelector('[data-testid=buy-now]')?.disabled === true);
       await shot(page, 'sold-out');
+
+      // The watcher's page went from "1 of 2 left" to "Sold out" by itself, over the subscription.
+      await watcher.page.getByTestId('stock-bar').filter({ hasText: 'Sold out' }).waitFor({ timeout: T.action });
+      watcherReads.stop();
+      await assertNotReloaded(watcher.page);
+      const sellOut = updates.find((u) => u.id === s.dropId && (u.soldOut || u.available === 0));
+      assert.ok(sellOut, `no dropUpdates message with the sell-out: ${JSON.stringify(updates)}`);
+      assert.equal(
+        watcherReads.reads.length,
+        0,
+        "the watcher's page re-read the drop over REST: the change must come from the subscription",
+      );
+      log(
+        `  the watcher's page heard of the sell-out ${((sellOut.at - orderedAt) / 1000).toFixed(1)} s after the order`,
+      );
+      await shot(watcher.page, 'watcher-sold-out-live');
+      await watcher.close();
 
       // The creator's live view, open since before the start, shows the sell-out.
       const creatorPage = s.creatorActor.page;

@@ -174,6 +174,41 @@ export async function assertNotReloaded(page) {
   if (!still) throw new Error(`the page was reloaded (${page.url()})`);
 }
 
+// --- live stock ---------------------------------------------------------------------------------
+
+/**
+ * The `dropUpdates` messages that a page receives on its GraphQL WebSocket (/graphql, graphql-transport-ws),
+ * from now on, each as `{at, id, status, available, soldOut}`: call it before the page opens the socket.
+ */
+export function recordDropUpdates(page) {
+  const updates = [];
+  page.on('websocket', (ws) => {
+    if (new URL(ws.url()).pathname !== '/graphql') return;
+    ws.on('framereceived', ({ payload }) => {
+      let message;
+      try {
+        message = JSON.parse(String(payload));
+      } catch {
+        return; // not JSON: not ours to judge here
+      }
+      const drop = message?.type === 'next' ? message.payload?.data?.dropUpdates : null;
+      if (drop) updates.push({ at: Date.now(), ...drop });
+    });
+  });
+  return updates;
+}
+
+/** The page's REST reads of one drop (`GET /api/drops/{id}`) from now on: `{reads, stop()}`. */
+export function recordDropReads(page, dropId) {
+  const reads = [];
+  const path = `/api/drops/${encodeURIComponent(dropId)}`;
+  const onRequest = (r) => {
+    if (r.method() === 'GET' && new URL(r.url()).pathname === path) reads.push(Date.now());
+  };
+  page.on('request', onRequest);
+  return { reads, stop: () => page.off('request', onRequest) };
+}
+
 // --- accessibility --------------------------------------------------------------------------------
 
 /**

@@ -12,8 +12,13 @@ import { useDrop } from '../features/drops/useDrop';
 import { formatDateTime, formatDurationWords } from '../lib/format';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 
-/** Re-read the drop every second while it is on (its `available` lags the inventory by ≤ 1 s). */
+/**
+ * Without its live-stock subscription (failed, or the socket lost) re-read the drop every second
+ * while it is on (its `available` lags the inventory by ≤ 1 s); with it there is no polling.
+ */
 const LIVE_POLL_MS = 1000;
+/** While live, the stock is sampled this often from the cache too, so the rate falls when sales stop. */
+const SAMPLE_MS = 1000;
 
 /** A creator's live view of one drop during the sale. */
 export function ConsoleDropPage() {
@@ -34,9 +39,18 @@ export function ConsoleDropPage() {
 function LiveView({ drop, sampledAt }: { drop: Drop; sampledAt: number }) {
   const { user } = useAuth();
   const [samples, setSamples] = useState<StockSample[]>([]);
+  // Updates come when the stock changes (a message, or a poll without one): between them the stock
+  // is what it was, so a tick adds that reading again and the rate falls back when sales stop.
+  const [tick, setTick] = useState(0);
   useEffect(() => {
-    setSamples((s) => addSample(s, { at: sampledAt, available: drop.soldOut ? 0 : drop.available }));
-  }, [sampledAt, drop.available, drop.soldOut]);
+    if (drop.status !== 'live') return;
+    const timer = setInterval(() => setTick(Date.now()), SAMPLE_MS);
+    return () => clearInterval(timer);
+  }, [drop.status]);
+  const at = Math.max(sampledAt, tick);
+  useEffect(() => {
+    setSamples((s) => addSample(s, { at, available: drop.soldOut ? 0 : drop.available }));
+  }, [at, drop.available, drop.soldOut]);
 
   const rate = sellRate(samples);
   const soldOut = soldOutAt(samples);

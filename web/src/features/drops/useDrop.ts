@@ -1,13 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEndpoints } from '../../api/context';
 import type { Drop } from '../../api/types';
 import { qk } from '../../lib/queryKeys';
 import { useRealtime } from '../../realtime/RealtimeContext';
+import { useLiveDropStock, withLiveStock } from './useLiveDropStock';
 
 /**
- * How often to re-read a drop. Realtime frames only announce the start, the low-stock crossing and
- * the sell-out (and only to followers), so a live drop's stock is polled: every 3 s for anonymous
- * visitors, every 5 s when the stream is open. Around the start it checks every second.
+ * How often to re-read a drop over REST when its live-stock subscription is not delivering (see
+ * `useDrop`). The realtime stream only announces the start, the low-stock crossing and the sell-out
+ * (and only to followers), so a live drop's stock is polled: every 3 s for anonymous visitors, every
+ * 5 s when the stream is open. Around the start it checks every second.
  */
 export function dropPollInterval(drop: Drop | undefined, connected: boolean, now: number = Date.now()): number | false {
   if (!drop) return false;
@@ -23,13 +25,23 @@ export function dropPollInterval(drop: Drop | undefined, connected: boolean, now
   return connected ? 5000 : 3000;
 }
 
+/**
+ * One drop, kept current by its GraphQL `dropUpdates` subscription once it is loaded and until it
+ * has ended ({@link useLiveDropStock}); REST polling (`pollMs`, or {@link dropPollInterval}) is only
+ * the fallback: none while the subscription delivers, at least 15 s while it connects, the full pace
+ * when it failed or the socket is lost.
+ */
 export function useDrop(dropId: string, options: { pollMs?: number } = {}) {
   const endpoints = useEndpoints();
+  const queryClient = useQueryClient();
   const { connected } = useRealtime();
+  // Read from the cache without subscribing: the query below re-renders on every change anyway.
+  const cached = queryClient.getQueryData<Drop>(qk.drop(dropId));
+  const live = useLiveDropStock(dropId, cached !== undefined && cached.status !== 'ended');
   return useQuery({
     queryKey: qk.drop(dropId),
     queryFn: () => endpoints.drops.get(dropId),
-    refetchInterval: (q) => options.pollMs ?? dropPollInterval(q.state.data, connected),
+    refetchInterval: (q) => withLiveStock(options.pollMs ?? dropPollInterval(q.state.data, connected), live),
   });
 }
 
