@@ -197,6 +197,53 @@ describe('ApiClient', () => {
   });
 });
 
+describe('restoring a session on page load', () => {
+  /** An unsigned JWT-shaped token whose payload carries `exp`; the client only reads the expiry. */
+  function jwtExpiringIn(ms: number): string {
+    const payload = btoa(JSON.stringify({ exp: Math.floor((Date.now() + ms) / 1000) }))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
+    return `header.${payload}.signature`;
+  }
+
+  it("reuses this tab's unexpired access token without spending the refresh token", async () => {
+    const storage = memoryStorage();
+    const tab = memoryStorage();
+    const http = fakeFetch();
+    const access = jwtExpiringIn(10 * 60_000);
+    new TokenStore(storage, tab).set({ accessToken: access, refreshToken: 'refresh-1' });
+
+    const reloaded = new ApiClient({ tokens: new TokenStore(storage, tab), fetchImpl: http.fetch });
+
+    await expect(reloaded.restoreSession()).resolves.toBe(access);
+    expect(http.sent('POST /api/auth/refresh')).toHaveLength(0);
+  });
+
+  it('refreshes when the stored access token is about to expire', async () => {
+    const storage = memoryStorage();
+    const tab = memoryStorage();
+    const http = fakeFetch();
+    new TokenStore(storage, tab).set({ accessToken: jwtExpiringIn(10_000), refreshToken: 'refresh-1' });
+    http.route('POST /api/auth/refresh', () => json(200, pair(2)));
+
+    const reloaded = new ApiClient({ tokens: new TokenStore(storage, tab), fetchImpl: http.fetch });
+
+    await expect(reloaded.restoreSession()).resolves.toBe('access-2');
+    expect(http.sent('POST /api/auth/refresh')).toHaveLength(1);
+  });
+
+  it('forgets the access token with the session', () => {
+    const tab = memoryStorage();
+    const tokens = new TokenStore(memoryStorage(), tab);
+    tokens.set({ accessToken: jwtExpiringIn(10 * 60_000), refreshToken: 'refresh-1' });
+
+    tokens.clear();
+
+    expect(tab.getItem('livedrop.accessToken')).toBeNull();
+  });
+});
+
 describe('idempotent requests', () => {
   it('sends the attempt key on every retry of one attempt and a new key for a new attempt', async () => {
     const { http, tokens, api } = setup();

@@ -161,9 +161,13 @@ export class ApiClient {
     return this.refreshInFlight;
   }
 
-  /** Starts a session from the stored refresh token (page load). */
+  /**
+   * Starts a session on page load: this tab's unexpired access token if it has one (no network call,
+   * the refresh token is not spent), else a refresh with the stored refresh token.
+   */
   restoreSession(): Promise<string | null> {
     if (this.tokens.refreshToken === null) return Promise.resolve(null);
+    if (this.tokens.accessToken !== null) return Promise.resolve(this.tokens.accessToken);
     return this.freshAccessToken(null);
   }
 

@@ -12,4 +12,5 @@ afterEach(() => {
   disposeLiveClient();
   FakeGraphQLClient.reset();
   localStorage.clear();
+  sessionStorage.clear();
 });
