@@ -141,6 +141,10 @@ class KubernetesManifestsTests {
         });
         assertThat((String) at(find("HorizontalPodAutoscaler", "notification-service"), "spec.scaleTargetRef.kind"))
                 .isEqualTo("StatefulSet");
+        // sockets, not CPU, fill a notification pod first
+        assertThat((String)
+                        at(find("HorizontalPodAutoscaler", "notification-service"), "spec.metrics.0.pods.metric.name"))
+                .isEqualTo("livedrop_notification_connections");
     }
 
     @Test
