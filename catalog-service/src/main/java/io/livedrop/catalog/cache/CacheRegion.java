@@ -42,7 +42,7 @@ public final class CacheRegion {
     private final Clock clock;
     private final ScheduledExecutorService delayedEvictions;
     private final Cache<String, CachedValue> local;
-    private final ConcurrentHashMap<String, CompletableFuture<Lookup>> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Flight> inFlight = new ConcurrentHashMap<>();
     private final AtomicLongArray generations = new AtomicLongArray(STRIPES);
     private final Counter hits;
     private final Counter misses;
@@ -99,20 +99,28 @@ public final class CacheRegion {
             hits.increment();
             return value;
         }
-        CompletableFuture<Lookup> mine = new CompletableFuture<>();
-        CompletableFuture<Lookup> leader = inFlight.putIfAbsent(key, mine);
-        if (leader != null) {
-            Lookup lookup = await(leader);
+        long generation = generations.get(stripe(key));
+        Flight mine = new Flight(generation, new CompletableFuture<>());
+        Flight leader = inFlight.putIfAbsent(key, mine);
+        if (leader != null && leader.generation() == generation) {
+            Lookup lookup = await(leader.result());
             hits.increment(); // served without a database read of its own: misses count database loads
             return lookup.value();
         }
+        if (leader != null) {
+            // the load in flight began before an eviction: its value may predate the change, so this
+            // reader loads its own (not shared; the leader's store is refused by the generation check)
+            Lookup lookup = lookup(key, loader, generation);
+            count(lookup);
+            return lookup.value();
+        }
         try {
-            Lookup lookup = lookup(key, loader);
-            mine.complete(lookup);
+            Lookup lookup = lookup(key, loader, generation);
+            mine.result().complete(lookup);
             count(lookup);
             return lookup.value();
         } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e);
+            mine.result().completeExceptionally(e);
             throw e;
         } finally {
             inFlight.remove(key, mine);
@@ -145,8 +153,7 @@ public final class CacheRegion {
                 TimeUnit.MILLISECONDS);
     }
 
-    private Lookup lookup(String key, Supplier<CachedValue> loader) {
-        long generation = generations.get(stripe(key));
+    private Lookup lookup(String key, Supplier<CachedValue> loader, long generation) {
         CachedValue shared = fromRedis(key);
         if (shared != null) {
             local.put(key, shared);
@@ -231,6 +238,9 @@ public final class CacheRegion {
     }
 
     private record Lookup(CachedValue value, boolean fromCache) {}
+
+    /** A load in progress, and the eviction generation of its key when it began. */
+    private record Flight(long generation, CompletableFuture<Lookup> result) {}
 
     /** An entry lives locally for localTtl, never past the moment its content stops being true. */
     private record LocalExpiry(long localTtlNanos, Clock clock) implements Expiry<String, CachedValue> {

@@ -234,6 +234,29 @@ class ReadCacheTests {
         assertThat(new String(next)).isEqualTo("new");
     }
 
+    /** A reader arriving after an eviction never gets the value of a load that began before it. */
+    @Test
+    void aReaderAfterAnInvalidationDoesNotJoinALoadThatBeganBeforeIt() throws Exception {
+        String key = "join-" + java.util.UUID.randomUUID();
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch invalidated = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<byte[]> stale = threads.submit(() -> caches.products().get(key, () -> {
+                loading.countDown();
+                awaitLatch(invalidated);
+                return CachedValue.of("old".getBytes());
+            }));
+            loading.await();
+            caches.products().evict(key); // the change committed while the old value was being read
+
+            byte[] afterTheChange = caches.products().get(key, () -> CachedValue.of("new".getBytes()));
+
+            assertThat(new String(afterTheChange)).isEqualTo("new");
+            invalidated.countDown();
+            assertThat(new String(stale.get())).isEqualTo("old");
+        }
+    }
+
     private JsonNode upcomingDrop() {
         return api.newDrop(
                 creator, Instant.now().plusSeconds(3600), Instant.now().plusSeconds(7200), 10);
