@@ -132,7 +132,7 @@ public final class Commerce {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> available(dropId) == expected);
     }
 
-    KafkaConsumer<String, String> consumerOf(String topic) {
+    public KafkaConsumer<String, String> consumerOf(String topic) {
         var consumer = new KafkaConsumer<String, String>(Map.of(
                 "bootstrap.servers", fleet.kafkaBootstrapServers(),
                 "group.id", "e2e-commerce-" + UUID.randomUUID(),

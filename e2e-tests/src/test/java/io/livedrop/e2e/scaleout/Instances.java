@@ -8,13 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** What the scale-out tests read from the fleet: instance metrics and Kafka records. */
+/** What the scale-out tests read from the fleet: instance metrics and Kafka records of one key. */
 final class Instances {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -48,17 +45,6 @@ final class Instances {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    static KafkaConsumer<String, String> consumerOf(Fleet fleet, String topic) {
-        var consumer = new KafkaConsumer<String, String>(Map.of(
-                "bootstrap.servers", fleet.kafkaBootstrapServers(),
-                "group.id", "e2e-scaleout-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest",
-                "key.deserializer", StringDeserializer.class.getName(),
-                "value.deserializer", StringDeserializer.class.getName()));
-        consumer.subscribe(List.of(topic));
-        return consumer;
     }
 
     /** Every record with this key seen while polling for {@code window}. */

@@ -77,7 +77,7 @@ class ScaleOutTests {
     @Test
     @Order(2)
     void aDropStartsExactlyOnceWhateverBothCatalogsDo() {
-        try (KafkaConsumer<String, String> started = Instances.consumerOf(fleet, "drop.started")) {
+        try (KafkaConsumer<String, String> started = commerce.consumerOf("drop.started")) {
             String dropId = commerce.liveDrop(3, 1, 1000);
 
             // both catalogs' lifecycle schedulers have had several rounds since the start
@@ -175,28 +175,37 @@ class ScaleOutTests {
     /** Orders and pays like a well-behaved client: same keys on 429/5xx/no answer, the other gateway if one is gone. */
     private String buyAndPay(Users.User buyer, String dropId) throws InterruptedException {
         String orderKey = UUID.randomUUID().toString();
-        ApiResponse order = retried(api -> api.post(
-                "/api/orders",
-                Map.of("dropId", dropId, "quantity", 1),
-                buyer.accessToken(),
-                Map.of("Idempotency-Key", orderKey)));
+        ApiResponse order = retried(
+                List.of(gateway2, gateway1),
+                api -> api.post(
+                        "/api/orders",
+                        Map.of("dropId", dropId, "quantity", 1),
+                        buyer.accessToken(),
+                        Map.of("Idempotency-Key", orderKey)));
         assertThat(order.status()).as(order.toString()).isEqualTo(201);
         String orderId = order.text("id");
         String paymentKey = UUID.randomUUID().toString();
-        ApiResponse payment = retried(api -> api.post(
-                "/api/payments",
-                Map.of("orderId", orderId, "paymentMethod", Map.of("type", "card", "token", "tok_visa")),
-                buyer.accessToken(),
-                Map.of("Idempotency-Key", paymentKey)));
+        ApiResponse payment = retried(
+                List.of(gateway2, gateway1),
+                api -> api.post(
+                        "/api/payments",
+                        Map.of("orderId", orderId, "paymentMethod", Map.of("type", "card", "token", "tok_visa")),
+                        buyer.accessToken(),
+                        Map.of("Idempotency-Key", paymentKey)));
         assertThat(payment.status()).as(payment.toString()).isEqualTo(201);
         return orderId;
     }
 
-    private ApiResponse retried(java.util.function.Function<Api, ApiResponse> call) throws InterruptedException {
+    /**
+     * A call as a well-behaved client makes it: repeated (same request, same key) after 429, 5xx,
+     * {@code IDEMPOTENCY_KEY_IN_USE} or no answer, taking the gateways in turn, until {@link #PATIENCE}.
+     */
+    private static ApiResponse retried(List<Api> gateways, java.util.function.Function<Api, ApiResponse> call)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(PATIENCE);
         int attempt = 0;
         while (true) {
-            Api api = attempt++ % 2 == 0 ? gateway2 : gateway1;
+            Api api = gateways.get(attempt++ % gateways.size());
             try {
                 ApiResponse answer = call.apply(api);
                 boolean retry = answer.status() == 429
@@ -223,7 +232,13 @@ class ScaleOutTests {
                 Users.User buyer = buyers.get(i);
                 Api api = i % 2 == 0 ? gateway1 : gateway2;
                 String key = UUID.randomUUID().toString();
-                calls.add(pool.submit(() -> answers.add(placeRetrying(api, buyer, dropId, key))));
+                calls.add(pool.submit(() -> answers.add(retried(
+                        List.of(api),
+                        through -> through.post(
+                                "/api/orders",
+                                Map.of("dropId", dropId, "quantity", 1),
+                                buyer.accessToken(),
+                                Map.of("Idempotency-Key", key))))));
             }
             for (Future<?> call : calls) {
                 call.get();
@@ -232,24 +247,6 @@ class ScaleOutTests {
             pool.shutdownNow();
         }
         return List.copyOf(answers);
-    }
-
-    private static ApiResponse placeRetrying(Api api, Users.User buyer, String dropId, String key)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (true) {
-            ApiResponse answer = api.post(
-                    "/api/orders",
-                    Map.of("dropId", dropId, "quantity", 1),
-                    buyer.accessToken(),
-                    Map.of("Idempotency-Key", key));
-            boolean retry =
-                    answer.status() == 429 || answer.status() >= 500 || "IDEMPOTENCY_KEY_IN_USE".equals(answer.code());
-            if (!retry || Instant.now().isAfter(deadline)) {
-                return answer;
-            }
-            Thread.sleep(300);
-        }
     }
 
     private List<Double> servedByEachInventory() {

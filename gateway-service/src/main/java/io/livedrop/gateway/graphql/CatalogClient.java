@@ -37,12 +37,7 @@ class CatalogClient {
 
     /** The drop, or empty when there is none. */
     Mono<Drop> drop(String id, Caller caller) {
-        return notFoundAsEmpty(backends.get(
-                SERVICE,
-                "/api/drops/{id}",
-                uri -> uri.path("/api/drops/{id}").build(id),
-                publicCall(caller),
-                Drop.class));
+        return item("/api/drops", id, caller, Drop.class);
     }
 
     Mono<Page<Drop>> drops(DropFilter filter, String cursor, int limit, Caller caller) {
@@ -88,12 +83,17 @@ class CatalogClient {
     }
 
     Mono<Creator> creator(String id, Caller caller) {
+        return item("/api/creators", id, caller, Creator.class);
+    }
+
+    /** {@code GET <collection>/{id}}, answered from catalog's read cache; empty when there is none. */
+    private <T> Mono<T> item(String collection, String id, Caller caller, Class<T> type) {
         return notFoundAsEmpty(backends.get(
                 SERVICE,
-                "/api/creators/{id}",
-                uri -> uri.path("/api/creators/{id}").build(id),
+                collection + "/{id}",
+                uri -> uri.path(collection + "/{id}").build(id),
                 publicCall(caller),
-                Creator.class));
+                type));
     }
 
     Mono<Creator> creatorByHandle(String handle, Caller caller) {
@@ -117,15 +117,10 @@ class CatalogClient {
             Collection<String> ids,
             Caller caller,
             ParameterizedTypeReference<Batch<T>> type,
-            Class<T> item) {
+            Class<T> itemType) {
         List<String> distinct = ids.stream().distinct().toList();
         if (distinct.size() == 1) {
-            return notFoundAsEmpty(backends.get(
-                            SERVICE,
-                            path + "/{id}",
-                            uri -> uri.path(path + "/{id}").build(distinct.getFirst()),
-                            publicCall(caller),
-                            item))
+            return item(path, distinct.getFirst(), caller, itemType)
                     .map(List::of)
                     .defaultIfEmpty(List.of());
         }

@@ -81,19 +81,23 @@ class DropGraph {
     @SchemaMapping(typeName = "Drop")
     CompletableFuture<Product> product(
             Drop drop, DataFetchingFieldSelectionSet selection, DataLoader<String, Product> products) {
-        if (asksOnlyFor(selection, PRODUCT_SUMMARY)) {
-            return CompletableFuture.completedFuture(drop.product());
-        }
-        return products.load(drop.productId());
+        return summaryOrLoaded(selection, PRODUCT_SUMMARY, drop.product(), products, drop.productId());
     }
 
     @SchemaMapping(typeName = "Drop")
     CompletableFuture<Creator> creator(
             Drop drop, DataFetchingFieldSelectionSet selection, DataLoader<String, Creator> creators) {
-        if (asksOnlyFor(selection, CREATOR_SUMMARY)) {
-            return CompletableFuture.completedFuture(drop.creator());
-        }
-        return creators.load(drop.creatorId());
+        return summaryOrLoaded(selection, CREATOR_SUMMARY, drop.creator(), creators, drop.creatorId());
+    }
+
+    /** The drop's embedded summary when it has every field asked for, else the full record, batched. */
+    private static <T> CompletableFuture<T> summaryOrLoaded(
+            DataFetchingFieldSelectionSet selection,
+            Set<String> summaryFields,
+            T summary,
+            DataLoader<String, T> loader,
+            String id) {
+        return asksOnlyFor(selection, summaryFields) ? CompletableFuture.completedFuture(summary) : loader.load(id);
     }
 
     private static boolean asksOnlyFor(DataFetchingFieldSelectionSet selection, Set<String> available) {

@@ -56,7 +56,7 @@ final class ParsedDocuments implements PreparsedDocumentProvider {
         if (text.length() > MAX_REMEMBERED_TEXT) {
             return CompletableFuture.completedFuture(parseAndValidate.apply(input));
         }
-        return CompletableFuture.completedFuture(remembered("text:" + text, () -> parseAndValidate.apply(input)));
+        return CompletableFuture.completedFuture(remembered(text, () -> parseAndValidate.apply(input)));
     }
 
     private PreparsedDocumentEntry remembered(Object key, java.util.function.Supplier<PreparsedDocumentEntry> parse) {
@@ -71,13 +71,16 @@ final class ParsedDocuments implements PreparsedDocumentProvider {
         return parsed;
     }
 
+    /** A persisted query's key, apart from plain texts (which are keyed by themselves). */
+    private record Hash(Object sha256) {}
+
     /** The hash → document side of automatic persisted queries, in the same bounded memory. */
     private final class RememberedHashes implements PersistedQueryCache {
 
         @Override
         public CompletableFuture<PreparsedDocumentEntry> getPersistedQueryDocumentAsync(
                 Object hash, ExecutionInput input, PersistedQueryCacheMiss onMiss) throws PersistedQueryNotFound {
-            PreparsedDocumentEntry known = documents.get("hash:" + hash);
+            PreparsedDocumentEntry known = documents.get(new Hash(hash));
             if (known != null) {
                 return CompletableFuture.completedFuture(known);
             }
@@ -85,7 +88,7 @@ final class ParsedDocuments implements PreparsedDocumentProvider {
             if (text == null || text.isBlank() || PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(text)) {
                 throw new PersistedQueryNotFound(hash);
             }
-            return CompletableFuture.completedFuture(remembered("hash:" + hash, () -> onMiss.apply(text)));
+            return CompletableFuture.completedFuture(remembered(new Hash(hash), () -> onMiss.apply(text)));
         }
     }
 }
