@@ -4,6 +4,7 @@ import io.livedrop.common.admission.AdmissionTokens;
 import io.livedrop.common.events.EventCodec;
 import io.livedrop.common.pagination.CursorCodec;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,10 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 public class CoreConfiguration {
 
+    /**
+     * The one clock of a service. It ticks in microseconds, PostgreSQL's precision, so an instant
+     * read back from a {@code timestamptz} equals the one that was stored and no caller truncates.
+     */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     /** Only in the services that set {@code livedrop.cursor.secret} (catalog, follower, notification, order). */

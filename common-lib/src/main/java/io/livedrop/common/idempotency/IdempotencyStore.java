@@ -6,7 +6,6 @@ import io.livedrop.common.ids.Ids;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +36,7 @@ public class IdempotencyStore {
 
     public IdempotencyClaim claim(IdempotentRequest request) {
         for (int round = 0; round < CLAIM_ROUNDS; round++) {
-            Instant now = now();
+            Instant now = clock.instant();
             UUID leaseOwner = UUID.randomUUID();
             Optional<UUID> fresh = insertOrReplaceExpired(request, Ids.newId(), leaseOwner, now);
             if (fresh.isPresent()) {
@@ -85,7 +84,7 @@ public class IdempotencyStore {
                 .param("status", response.status())
                 .param("contentType", response.contentType())
                 .param("body", response.body())
-                .param("now", Timestamp.from(now()))
+                .param("now", Timestamp.from(clock.instant()))
                 .param("scope", request.scope())
                 .param("key", request.key().value())
                 .param("owner", leaseOwner)
@@ -119,7 +118,7 @@ public class IdempotencyStore {
                 where scope = :scope and idempotency_key = :key and state = 'in_flight' and lease_owner = :owner
                 """)
                 .param("nobody", UUID.randomUUID())
-                .param("now", Timestamp.from(now()))
+                .param("now", Timestamp.from(clock.instant()))
                 .param("scope", request.scope())
                 .param("key", request.key().value())
                 .param("owner", leaseOwner)
@@ -136,7 +135,7 @@ public class IdempotencyStore {
      */
     public Optional<Instant> releaseIfAbandoned(String scope, String key, UUID operationId) {
         requireTransaction();
-        Instant now = now();
+        Instant now = clock.instant();
         Optional<Row> row = jdbc.sql("""
                         select * from idempotency_record
                         where scope = :scope and idempotency_key = :key and operation_id = :operationId
@@ -167,7 +166,7 @@ public class IdempotencyStore {
                         delete from idempotency_record where ctid in (
                           select ctid from idempotency_record where expires_at <= :now limit :limit)
                         """)
-                .param("now", Timestamp.from(now()))
+                .param("now", Timestamp.from(clock.instant()))
                 .param("limit", limit)
                 .update();
     }
@@ -224,10 +223,6 @@ public class IdempotencyStore {
                         .param("now", Timestamp.from(now))
                         .update()
                 == 1;
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static void requireTransaction() {

@@ -1,0 +1,83 @@
+package io.livedrop.common.test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The one layout every service follows (docs/DEVELOPMENT.md, "Layout of a service"): below the
+ * service's root package, feature packages, each split into the layers it needs, dependencies
+ * pointing inward ({@code web}/{@code messaging} → {@code application} → {@code persistence} →
+ * {@code domain}), no cycle between any two packages. A service checks itself with
+ *
+ * <pre>{@code
+ * @AnalyzeClasses(packages = "io.livedrop.order", importOptions = ImportOption.DoNotIncludeTests.class)
+ * class ArchitectureTests {
+ *     @ArchTest static final ArchTests layout = ArchTests.in(ServiceArchitecture.class);
+ * }
+ * }</pre>
+ */
+public final class ServiceArchitecture {
+
+    private static final String SERVICE_ROOT = "io.livedrop.*";
+
+    /** The packages a class may live in: the root (the application class), config, or a feature's layer. */
+    @ArchTest
+    public static final ArchRule everyClassLivesInAFeatureLayer = classes()
+            .should()
+            .resideInAnyPackage(
+                    SERVICE_ROOT,
+                    SERVICE_ROOT + ".config",
+                    SERVICE_ROOT + ".*.web",
+                    SERVICE_ROOT + ".*.application",
+                    SERVICE_ROOT + ".*.domain",
+                    SERVICE_ROOT + ".*.persistence",
+                    SERVICE_ROOT + ".*.messaging")
+            .because(
+                    "every service has one layout: <service>.<feature>.{web,application,domain,persistence,messaging}");
+
+    @ArchTest
+    public static final ArchRule noPackageCycles =
+            slices().matching(SERVICE_ROOT + ".(**)").should().beFreeOfCycles();
+
+    @ArchTest
+    public static final ArchRule domainDependsOnNoOtherLayer = noClasses()
+            .that()
+            .resideInAPackage("..domain")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..web", "..application", "..persistence", "..messaging", SERVICE_ROOT + ".config")
+            .because("the domain holds the rules and knows nothing of how they are called or stored");
+
+    @ArchTest
+    public static final ArchRule persistenceServesTheLayersAboveIt = noClasses()
+            .that()
+            .resideInAPackage("..persistence")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..web", "..application", "..messaging")
+            .because("repositories store and load domain records; they do not call the use cases");
+
+    @ArchTest
+    public static final ArchRule applicationKnowsNoAdapter = noClasses()
+            .that()
+            .resideInAPackage("..application")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..web", "..messaging")
+            .because("a use case is the same whether HTTP or Kafka calls it");
+
+    @ArchTest
+    public static final ArchRule adaptersAreNotCalledByEachOther = noClasses()
+            .that()
+            .resideInAPackage("..web")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("..messaging")
+            .because("HTTP and Kafka entry points both go through the application layer");
+
+    private ServiceArchitecture() {}
+}
