@@ -10,8 +10,9 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The one layout every service follows (docs/DEVELOPMENT.md, "Layout of a service"): below the
  * service's root package, feature packages, each split into the layers it needs, dependencies
- * pointing inward ({@code web}/{@code messaging} → {@code application} → {@code persistence} →
- * {@code domain}), no cycle between any two packages. A service checks itself with
+ * pointing inward ({@code web}/{@code messaging} → {@code application} → {@code persistence} /
+ * {@code client} → {@code domain}), wiring in {@code <service>.config} that nothing depends on, no
+ * cycle between any two packages. A service checks itself with
  *
  * <pre>{@code
  * @AnalyzeClasses(packages = "io.livedrop.order", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -49,7 +50,7 @@ public final class ServiceArchitecture {
             .resideInAPackage("..domain")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("..web", "..application", "..persistence", "..messaging", SERVICE_ROOT + ".config")
+            .resideInAnyPackage("..web", "..application", "..persistence", "..client", "..messaging")
             .because("the domain holds the rules and knows nothing of how they are called or stored");
 
     @ArchTest
@@ -58,8 +59,26 @@ public final class ServiceArchitecture {
             .resideInAPackage("..persistence")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("..web", "..application", "..messaging")
+            .resideInAnyPackage("..web", "..application", "..messaging", "..client")
             .because("repositories store and load domain records; they do not call the use cases");
+
+    @ArchTest
+    public static final ArchRule peerClientsServeTheLayersAboveThem = noClasses()
+            .that()
+            .resideInAPackage("..client")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..web", "..application", "..messaging", "..persistence")
+            .because("a client to another service turns calls into HTTP and answers into domain records, nothing more");
+
+    @ArchTest
+    public static final ArchRule nothingDependsOnTheWiring = noClasses()
+            .that()
+            .resideOutsideOfPackage(SERVICE_ROOT + ".config")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(SERVICE_ROOT + ".config")
+            .because("config only wires beans; properties records live in the layer that reads them");
 
     @ArchTest
     public static final ArchRule applicationKnowsNoAdapter = noClasses()
