@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KubernetesManifestsTests {
 
     static final Path BASE = Manifests.root().resolve("k8s/base");
-    static final List<Map<String, Object>> DOCUMENTS = Manifests.documentsUnder(BASE);
+    /** The base as kustomize renders it: the services' Deployments are one component plus patches. */
+    static final List<Map<String, Object>> DOCUMENTS = Manifests.kustomize(BASE);
 
     static Stream<String> services() {
         return Stream.of(
@@ -172,7 +173,11 @@ class KubernetesManifestsTests {
             for (Path kustomization : files.filter(
                             f -> f.getFileName().toString().equals("kustomization.yaml"))
                     .toList()) {
-                List<String> resources = at(Manifests.documentsOf(kustomization).getFirst(), "resources");
+                Map<String, Object> document =
+                        Manifests.documentsOf(kustomization).getFirst();
+                List<String> resources =
+                        new java.util.ArrayList<>(Objects.requireNonNullElse(at(document, "resources"), List.of()));
+                resources.addAll(Objects.requireNonNullElse(at(document, "components"), List.of()));
                 assertThat(resources)
                         .as(kustomization.toString())
                         .allSatisfy(
