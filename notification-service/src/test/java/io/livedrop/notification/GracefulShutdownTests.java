@@ -2,7 +2,7 @@ package io.livedrop.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.notification.realtime.RealtimeGate;
+import io.livedrop.notification.delivery.application.RealtimeGate;
 import io.livedrop.notification.support.NotificationTestBase;
 import io.livedrop.notification.support.SseClient;
 import io.livedrop.notification.support.WsClient;

@@ -39,7 +39,8 @@ class SecondInstanceTests extends NotificationTestBase {
             try (WsClient local = webSocket(here);
                     WsClient remote = WsClient.connect(secondWs, tokens.realtimeToken(there));
                     SseClient remoteStream = SseClient.connect(secondHttp, tokens.realtimeToken(here), null)) {
-                var secondRegistry = second.getBean(io.livedrop.notification.realtime.ConnectionRegistry.class);
+                var secondRegistry =
+                        second.getBean(io.livedrop.notification.delivery.application.ConnectionRegistry.class);
                 org.awaitility.Awaitility.await()
                         .atMost(PATIENCE)
                         .until(() -> secondRegistry.subscribers(creator) == 2);
@@ -77,7 +78,7 @@ class SecondInstanceTests extends NotificationTestBase {
         try (ConfigurableApplicationContext second = startSecondInstance();
                 WsClient local = webSocket(here);
                 WsClient remote = WsClient.connect("ws://localhost:" + portOf(second), tokens.realtimeToken(there))) {
-            var secondRegistry = second.getBean(io.livedrop.notification.realtime.ConnectionRegistry.class);
+            var secondRegistry = second.getBean(io.livedrop.notification.delivery.application.ConnectionRegistry.class);
             org.awaitility.Awaitility.await().atMost(PATIENCE).until(() -> secondRegistry.connectionsOf(there) == 1);
             java.util.Set<String> dropsHere = new java.util.HashSet<>();
             java.util.Set<String> dropsThere = new java.util.HashSet<>();

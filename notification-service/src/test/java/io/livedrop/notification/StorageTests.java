@@ -7,9 +7,9 @@ import io.livedrop.common.events.FollowCreated;
 import io.livedrop.common.events.FollowDeleted;
 import io.livedrop.common.events.OrderConfirmed;
 import io.livedrop.common.ids.Ids;
-import io.livedrop.notification.ingest.EventIngestion;
-import io.livedrop.notification.store.NotificationLog;
-import io.livedrop.notification.store.StoredNotification;
+import io.livedrop.notification.inbox.application.EventIngestionService;
+import io.livedrop.notification.inbox.domain.StoredNotification;
+import io.livedrop.notification.inbox.persistence.NotificationRepository;
 import io.livedrop.notification.support.Events;
 import io.livedrop.notification.support.NotificationTestBase;
 import io.livedrop.notification.support.WsClient;
@@ -31,10 +31,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class StorageTests extends NotificationTestBase {
 
     @Autowired
-    private EventIngestion ingestion;
+    private EventIngestionService ingestion;
 
     @Autowired
-    private NotificationLog log;
+    private NotificationRepository log;
 
     @Test
     void aRedeliveredEventIsStoredAndDeliveredOnce() {

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.livedrop.common.events.EventCodec;
 import io.livedrop.common.test.IntegrationTest;
 import io.livedrop.common.test.TestJwtIssuer;
-import io.livedrop.notification.realtime.ConnectionRegistry;
+import io.livedrop.notification.delivery.application.ConnectionRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
