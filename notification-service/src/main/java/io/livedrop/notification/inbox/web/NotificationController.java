@@ -1,13 +1,11 @@
 package io.livedrop.notification.inbox.web;
 
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.livedrop.common.pagination.Page;
 import io.livedrop.common.security.AuthenticatedUser;
 import io.livedrop.notification.inbox.application.InboxService;
 import io.livedrop.notification.inbox.domain.NotificationIds;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,15 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/notifications")
 class NotificationController {
 
-    record NotificationItem(
-            String id,
-            String type,
-            Instant createdAt,
-            boolean read,
-            @JsonRawValue String data) {}
-
-    record NotificationPage(List<NotificationItem> items, String nextCursor, long unreadCount) {}
-
     private final InboxService inbox;
 
     NotificationController(InboxService inbox) {
@@ -39,16 +28,16 @@ class NotificationController {
     }
 
     @GetMapping
-    NotificationPage list(
+    NotificationPageResponse list(
             AuthenticatedUser user,
             @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
         InboxService.Listing listing = inbox.list(user.id(), limit, cursor);
-        List<NotificationItem> items = listing.page().items().stream()
-                .map(row -> new NotificationItem(
+        List<NotificationResponse> items = listing.page().items().stream()
+                .map(row -> new NotificationResponse(
                         NotificationIds.format(row.id()), row.type(), row.createdAt(), row.read(), row.data()))
                 .toList();
-        return new NotificationPage(items, listing.page().nextCursor(), listing.unreadCount());
+        return new NotificationPageResponse(items, listing.page().nextCursor(), listing.unreadCount());
     }
 
     @PostMapping("/{id}/read")
