@@ -1,4 +1,4 @@
-package io.livedrop.notification.support;
+package io.livedrop.notification;
 
 import static org.awaitility.Awaitility.await;
 
@@ -6,6 +6,9 @@ import io.livedrop.common.events.EventCodec;
 import io.livedrop.common.test.IntegrationTest;
 import io.livedrop.common.test.TestJwtIssuer;
 import io.livedrop.notification.delivery.application.ConnectionRegistry;
+import io.livedrop.notification.support.Events;
+import io.livedrop.notification.support.SseClient;
+import io.livedrop.notification.support.WsClient;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,11 +20,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The service on a random port against real PostgreSQL and Kafka, with real WebSocket and SSE
- * clients. Every test class extends this, so they all share one Spring context (and one database:
- * tests use fresh ids and never assume empty tables).
+ * clients and its HTTP API ({@link NotificationApi}). Every integration test class extends this, so
+ * they all share one Spring context (and one database: tests use fresh ids and never assume empty
+ * tables).
  */
 @IntegrationTest
-public abstract class NotificationTestBase {
+public abstract class NotificationIntegrationTest {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -44,9 +48,13 @@ public abstract class NotificationTestBase {
 
     protected Events events;
 
+    /** The service's HTTP endpoints, signed in as whichever user a call names. */
+    protected NotificationApi api;
+
     @BeforeEach
-    void createEventPublisher() {
+    void createEventPublisherAndApi() {
         events = new Events(kafka, codec);
+        api = new NotificationApi(httpUrl(), tokens);
     }
 
     protected String wsUrl() {

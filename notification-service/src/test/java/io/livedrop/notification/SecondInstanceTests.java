@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.common.events.QueueUpdated;
 import io.livedrop.notification.support.Events;
-import io.livedrop.notification.support.NotificationTestBase;
 import io.livedrop.notification.support.SseClient;
 import io.livedrop.notification.support.WsClient;
 import java.util.List;
@@ -21,7 +20,7 @@ import org.springframework.core.env.Environment;
  * both deliver the same notification (same id) to the sockets they hold, it is stored once, and an
  * instance that shuts down tells its clients to reconnect (close 1012, SSE reconnect event).
  */
-class SecondInstanceTests extends NotificationTestBase {
+class SecondInstanceTests extends NotificationIntegrationTest {
 
     @Autowired
     private Environment environment;

@@ -11,7 +11,6 @@ import io.livedrop.notification.inbox.application.EventIngestionService;
 import io.livedrop.notification.inbox.domain.StoredNotification;
 import io.livedrop.notification.inbox.persistence.NotificationRepository;
 import io.livedrop.notification.support.Events;
-import io.livedrop.notification.support.NotificationTestBase;
 import io.livedrop.notification.support.WsClient;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Idempotent storage, commit-ordered ids, and the follow replica converging whatever the order. */
-class StorageTests extends NotificationTestBase {
+class StorageTests extends NotificationIntegrationTest {
 
     @Autowired
     private EventIngestionService ingestion;
