@@ -26,7 +26,6 @@ import io.livedrop.notification.order.domain.OrderSummary;
 import io.livedrop.notification.order.persistence.OrderSummaryRepository;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -102,7 +101,7 @@ public class EventIngestionService {
 
     private void apply(EventEnvelope<?> event, List<NotificationDraft> drafts, List<FollowChange> followChanges) {
         UUID id = Objects.requireNonNull(event.id(), "event id");
-        Instant time = event.time() != null ? event.time() : clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant time = event.time() != null ? event.time() : clock.instant();
         switch (event.data()) {
             case DropScheduled d ->
                 rememberDrop(
