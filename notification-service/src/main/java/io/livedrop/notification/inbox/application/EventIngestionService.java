@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -50,6 +51,7 @@ public class EventIngestionService {
     private final OrderSummaryRepository orders;
     private final NotificationData data;
     private final Clock clock;
+    private final Map<Class<?>, Effect<Object>> effects;
 
     public EventIngestionService(
             TransactionTemplate transactions,
@@ -68,6 +70,7 @@ public class EventIngestionService {
         this.orders = orders;
         this.data = data;
         this.clock = clock;
+        this.effects = effectsByEventType();
     }
 
     /**
@@ -78,12 +81,11 @@ public class EventIngestionService {
 
     public Ingested ingest(List<EventEnvelope<?>> events) {
         return transactions.execute(status -> {
-            List<NotificationDraft> drafts = new ArrayList<>();
-            List<FollowChange> followChanges = new ArrayList<>();
+            var batch = new Batch(new ArrayList<>(), new ArrayList<>());
             for (EventEnvelope<?> event : events) {
-                apply(event, drafts, followChanges);
+                apply(event, batch);
             }
-            return new Ingested(log.store(drafts), followChanges);
+            return new Ingested(log.store(batch.drafts()), batch.followChanges());
         });
     }
 
@@ -99,77 +101,152 @@ public class EventIngestionService {
         return stored == null ? 0 : stored;
     }
 
-    private void apply(EventEnvelope<?> event, List<NotificationDraft> drafts, List<FollowChange> followChanges) {
+    /** What the events of one transaction add up to: notifications to store, follow changes to announce. */
+    private record Batch(List<NotificationDraft> drafts, List<FollowChange> followChanges) {}
+
+    /** One event being applied: its id, its time (this instance's clock when it carries none), its batch. */
+    private record Applying(UUID id, Instant time, Batch batch) {
+
+        void notify(NotificationDraft draft) {
+            batch.drafts().add(draft);
+        }
+    }
+
+    /** What one type of event does to the replicas and the notifications: a row of {@link #effectsByEventType}. */
+    @FunctionalInterface
+    private interface Effect<E> {
+        void apply(E event, Applying applying);
+    }
+
+    /** Every event type this service consumes and its effect; order.* share one path, follow.* another. */
+    private Map<Class<?>, Effect<Object>> effectsByEventType() {
+        return Map.ofEntries(
+                effect(
+                        DropScheduled.class,
+                        (d, on) -> rememberDrop(
+                                new DropSummary(
+                                        d.dropId(), d.creatorId(), d.productId(), d.title(), d.startsAt(), d.endsAt()),
+                                on.time(),
+                                on.batch().drafts())),
+                effect(DropStarted.class, this::dropStarted),
+                effect(
+                        StockLow.class,
+                        (s, on) -> broadcastOrPark(
+                                new PendingBroadcast(on.id(), s.dropId(), StockLow.TOPIC, on.time(), s.available()),
+                                on.batch().drafts())),
+                effect(
+                        SoldOut.class,
+                        (s, on) -> broadcastOrPark(
+                                new PendingBroadcast(on.id(), s.dropId(), SoldOut.TOPIC, on.time(), 0),
+                                on.batch().drafts())),
+                effect(
+                        OrderCreated.class,
+                        (o, on) -> orders.remember(new OrderSummary(o.orderId(), o.dropId(), o.quantity()))),
+                effect(
+                        OrderConfirmed.class,
+                        (o, on) -> notifyBuyer(
+                                on,
+                                OrderConfirmed.TOPIC,
+                                o.userId(),
+                                o.orderId(),
+                                o.dropId(),
+                                o.quantity(),
+                                o.totalCents(),
+                                o.currency())),
+                effect(
+                        OrderCancelled.class,
+                        (o, on) -> notifyBuyer(
+                                on,
+                                OrderCancelled.TOPIC,
+                                o.userId(),
+                                o.orderId(),
+                                o.dropId(),
+                                o.quantity(),
+                                o.totalCents(),
+                                o.currency())),
+                effect(
+                        OrderExpired.class,
+                        (o, on) -> notifyBuyer(
+                                on,
+                                OrderExpired.TOPIC,
+                                o.userId(),
+                                o.orderId(),
+                                o.dropId(),
+                                o.quantity(),
+                                o.totalCents(),
+                                o.currency())),
+                effect(PaymentFailed.class, this::paymentFailed),
+                effect(FollowCreated.class, (f, on) -> changeFollow(on, f.userId(), f.creatorId(), true, f.at())),
+                effect(FollowDeleted.class, (f, on) -> changeFollow(on, f.userId(), f.creatorId(), false, f.at())));
+    }
+
+    private static <E> Map.Entry<Class<?>, Effect<Object>> effect(Class<E> type, Effect<E> effect) {
+        return Map.entry(type, (event, applying) -> effect.apply(type.cast(event), applying));
+    }
+
+    private void apply(EventEnvelope<?> event, Batch batch) {
         UUID id = Objects.requireNonNull(event.id(), "event id");
         Instant time = event.time() != null ? event.time() : clock.instant();
-        switch (event.data()) {
-            case DropScheduled d ->
-                rememberDrop(
-                        new DropSummary(d.dropId(), d.creatorId(), d.productId(), d.title(), d.startsAt(), d.endsAt()),
-                        time,
-                        drafts);
-            case DropStarted d -> {
-                var drop =
-                        new DropSummary(d.dropId(), d.creatorId(), d.productId(), d.title(), d.startsAt(), d.endsAt());
-                rememberDrop(drop, time, drafts);
-                drafts.add(NotificationDraft.broadcast(
-                        id, drop.creatorId(), drop.dropId(), DropStarted.TOPIC, time, data.drop(drop, d.available())));
-            }
-            case StockLow s ->
-                broadcastOrPark(new PendingBroadcast(id, s.dropId(), StockLow.TOPIC, time, s.available()), drafts);
-            case SoldOut s -> broadcastOrPark(new PendingBroadcast(id, s.dropId(), SoldOut.TOPIC, time, 0), drafts);
-            case OrderCreated o -> orders.remember(new OrderSummary(o.orderId(), o.dropId(), o.quantity()));
-            case OrderConfirmed o ->
-                drafts.add(NotificationDraft.personal(
-                        id,
-                        o.userId(),
-                        OrderConfirmed.TOPIC,
-                        time,
-                        data.order(o.orderId(), o.dropId(), o.quantity(), o.totalCents(), o.currency())));
-            case OrderCancelled o ->
-                drafts.add(NotificationDraft.personal(
-                        id,
-                        o.userId(),
-                        OrderCancelled.TOPIC,
-                        time,
-                        data.order(o.orderId(), o.dropId(), o.quantity(), o.totalCents(), o.currency())));
-            case OrderExpired o ->
-                drafts.add(NotificationDraft.personal(
-                        id,
-                        o.userId(),
-                        OrderExpired.TOPIC,
-                        time,
-                        data.order(o.orderId(), o.dropId(), o.quantity(), o.totalCents(), o.currency())));
-            case PaymentFailed p -> {
-                var order = orders.find(p.orderId());
-                drafts.add(NotificationDraft.personal(
-                        id,
-                        p.userId(),
-                        PaymentFailed.TOPIC,
-                        time,
-                        data.paymentFailed(new PaymentFailedData(
-                                p.orderId(),
-                                order.map(OrderSummary::dropId).orElse(null),
-                                order.map(OrderSummary::quantity).orElse(null),
-                                p.amountCents(),
-                                p.currency(),
-                                p.paymentId(),
-                                p.failureCode()))));
-            }
-            case FollowCreated f -> {
-                Instant at = f.at() != null ? f.at() : time;
-                follows.follow(f.userId(), f.creatorId(), at);
-                followChanges.add(new FollowChange(f.userId(), f.creatorId(), true, at, NotificationIds.floorOf(at)));
-            }
-            case FollowDeleted f -> {
-                Instant at = f.at() != null ? f.at() : time;
-                follows.unfollow(f.userId(), f.creatorId(), at);
-                followChanges.add(new FollowChange(f.userId(), f.creatorId(), false, at, NotificationIds.floorOf(at)));
-            }
-            default ->
-                throw new IllegalArgumentException("not an event notification-service consumes: "
-                        + event.data().getClass().getSimpleName());
+        Effect<Object> effect = effects.get(event.data().getClass());
+        if (effect == null) {
+            throw new IllegalArgumentException("not an event notification-service consumes: "
+                    + event.data().getClass().getSimpleName());
         }
+        effect.apply(event.data(), new Applying(id, time, batch));
+    }
+
+    private void dropStarted(DropStarted d, Applying on) {
+        var drop = new DropSummary(d.dropId(), d.creatorId(), d.productId(), d.title(), d.startsAt(), d.endsAt());
+        rememberDrop(drop, on.time(), on.batch().drafts());
+        on.notify(NotificationDraft.broadcast(
+                on.id(),
+                drop.creatorId(),
+                drop.dropId(),
+                DropStarted.TOPIC,
+                on.time(),
+                data.drop(drop, d.available())));
+    }
+
+    /** order.confirmed, order.cancelled and order.expired: the same fields, the same notification. */
+    private void notifyBuyer(
+            Applying on,
+            String type,
+            String userId,
+            String orderId,
+            String dropId,
+            int quantity,
+            long totalCents,
+            String currency) {
+        on.notify(NotificationDraft.personal(
+                on.id(), userId, type, on.time(), data.order(orderId, dropId, quantity, totalCents, currency)));
+    }
+
+    private void paymentFailed(PaymentFailed p, Applying on) {
+        var order = orders.find(p.orderId());
+        on.notify(NotificationDraft.personal(
+                on.id(),
+                p.userId(),
+                PaymentFailed.TOPIC,
+                on.time(),
+                data.paymentFailed(new PaymentFailedData(
+                        p.orderId(),
+                        order.map(OrderSummary::dropId).orElse(null),
+                        order.map(OrderSummary::quantity).orElse(null),
+                        p.amountCents(),
+                        p.currency(),
+                        p.paymentId(),
+                        p.failureCode()))));
+    }
+
+    /** follow.created / follow.deleted without a time of their own take the event's. */
+    private void changeFollow(Applying on, String userId, String creatorId, boolean following, Instant eventAt) {
+        Instant at = eventAt != null ? eventAt : on.time();
+        if (following) {
+            follows.follow(userId, creatorId, at);
+        } else {
+            follows.unfollow(userId, creatorId, at);
+        }
+        on.batch().followChanges().add(new FollowChange(userId, creatorId, following, at, NotificationIds.floorOf(at)));
     }
 
     private void rememberDrop(DropSummary drop, Instant time, List<NotificationDraft> drafts) {

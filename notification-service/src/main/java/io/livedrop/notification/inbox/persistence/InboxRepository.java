@@ -3,6 +3,8 @@ package io.livedrop.notification.inbox.persistence;
 import io.livedrop.common.jdbc.SqlTimes;
 import io.livedrop.notification.inbox.domain.InboxEntry;
 import io.livedrop.notification.inbox.domain.ReadMarker;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -62,54 +64,68 @@ public class InboxRepository {
      * only the rows of the final page are then read from the tables.
      */
     public List<InboxEntry> page(String userId, long beforeId, long readThrough, int limit) {
-        return jdbc.sql("""
-                        with page as (
-                            select id, personal from (
-                                (select i.id, true as personal
-                                   from inbox_notification i
-                                  where i.user_id = :userId and i.id < :before
-                                  order by i.id desc
-                                  limit :limit)
-                                union all
-                                (select b.id, false
-                                   from follow_edge f
-                                   cross join lateral (
-                                        select b.id from creator_broadcast b
-                                         where b.creator_id = f.creator_id
-                                           and b.id >= f.visible_from_id
-                                           and b.id < :before
-                                         order by b.id desc
-                                         limit :limit) b
-                                  where f.user_id = :userId and f.following)
-                            ) merged
-                            order by id desc
-                            limit :limit
-                        )
-                        select p.id,
-                               coalesce(i.type, b.type) as type,
-                               coalesce(i.event_time, b.event_time) as event_time,
-                               coalesce(i.data, b.data)::text as data,
-                               (i.read_at is not null
-                                   or p.id <= :readThrough
-                                   or (not p.personal and exists (
-                                          select 1 from broadcast_read r
-                                           where r.user_id = :userId and r.notification_id = p.id))) as read
-                          from page p
-                          left join inbox_notification i on p.personal and i.id = p.id
-                          left join creator_broadcast b on not p.personal and b.id = p.id
-                         order by p.id desc
-                        """)
+        return jdbc.sql(PAGE)
                 .param("userId", userId)
                 .param("before", beforeId)
                 .param("readThrough", readThrough)
                 .param("limit", limit)
-                .query((rs, n) -> new InboxEntry(
-                        rs.getLong("id"),
-                        rs.getString("type"),
-                        rs.getObject("event_time", OffsetDateTime.class).toInstant(),
-                        rs.getBoolean("read"),
-                        rs.getString("data")))
+                .query(InboxRepository::entry)
                 .list();
+    }
+
+    /**
+     * Step one of {@link #page}: the ids of the page, newest first, from one range scan of the
+     * user's inbox and one top-N per followed creator (from the follow on), merged.
+     */
+    private static final String PAGE_IDS = """
+            select id, personal from (
+                (select i.id, true as personal
+                   from inbox_notification i
+                  where i.user_id = :userId and i.id < :before
+                  order by i.id desc
+                  limit :limit)
+                union all
+                (select b.id, false
+                   from follow_edge f
+                   cross join lateral (
+                        select b.id from creator_broadcast b
+                         where b.creator_id = f.creator_id
+                           and b.id >= f.visible_from_id
+                           and b.id < :before
+                         order by b.id desc
+                         limit :limit) b
+                  where f.user_id = :userId and f.following)
+            ) merged
+            order by id desc
+            limit :limit
+            """;
+
+    /** Step two of {@link #page}: only the page's rows are read from the tables, with their read state. */
+    private static final String PAGE_ROWS_WITH_READ_STATE = """
+            select p.id,
+                   coalesce(i.type, b.type) as type,
+                   coalesce(i.event_time, b.event_time) as event_time,
+                   coalesce(i.data, b.data)::text as data,
+                   (i.read_at is not null
+                       or p.id <= :readThrough
+                       or (not p.personal and exists (
+                              select 1 from broadcast_read r
+                               where r.user_id = :userId and r.notification_id = p.id))) as read
+              from page p
+              left join inbox_notification i on p.personal and i.id = p.id
+              left join creator_broadcast b on not p.personal and b.id = p.id
+             order by p.id desc
+            """;
+
+    private static final String PAGE = "with page as (\n" + PAGE_IDS + ")\n" + PAGE_ROWS_WITH_READ_STATE;
+
+    private static InboxEntry entry(ResultSet rs, int row) throws SQLException {
+        return new InboxEntry(
+                rs.getLong("id"),
+                rs.getString("type"),
+                rs.getObject("event_time", OffsetDateTime.class).toInstant(),
+                rs.getBoolean("read"),
+                rs.getString("data"));
     }
 
     /** Unread inbox rows plus unread broadcasts the user is entitled to, all after the watermark. */

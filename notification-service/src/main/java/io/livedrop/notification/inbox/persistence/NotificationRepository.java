@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,28 +58,54 @@ public class NotificationRepository {
         if (drafts.isEmpty()) {
             return 0;
         }
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("notifications are stored inside the ingesting transaction");
-        }
-        Map<UUID, NotificationDraft> byEvent = new LinkedHashMap<>();
-        drafts.forEach(draft -> byEvent.putIfAbsent(draft.eventId(), draft));
-        byEvent.keySet().removeAll(alreadyStored(byEvent.keySet()));
-        if (byEvent.isEmpty()) {
+        requireIngestingTransaction();
+        Collection<NotificationDraft> fresh = notStoredYet(drafts);
+        if (fresh.isEmpty()) {
             return 0;
         }
         // the lock is taken as late as possible: from here to commit, other storers wait
-        long lastId =
-                jdbc.sql("""
+        Rows rows = numbered(fresh, reserveIds(fresh.size()));
+        return insertIntoInboxes(rows.personal()) + insertIntoCreatorLogs(rows.broadcasts());
+    }
+
+    /** Rows to insert, numbered in list order, split by the table they go to. */
+    private record Rows(List<MapSqlParameterSource> personal, List<MapSqlParameterSource> broadcasts) {}
+
+    private static void requireIngestingTransaction() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("notifications are stored inside the ingesting transaction");
+        }
+    }
+
+    /** The first draft of each event, in list order, minus the events already stored. */
+    private Collection<NotificationDraft> notStoredYet(List<NotificationDraft> drafts) {
+        Map<UUID, NotificationDraft> byEvent = new LinkedHashMap<>();
+        drafts.forEach(draft -> byEvent.putIfAbsent(draft.eventId(), draft));
+        byEvent.keySet().removeAll(alreadyStored(byEvent.keySet()));
+        return byEvent.values();
+    }
+
+    /**
+     * Takes {@code count} ids by moving the sequence row, whose lock is then held until commit (see
+     * the class comment).
+     *
+     * @return the first of them
+     */
+    private long reserveIds(int count) {
+        long lastId = jdbc.sql("""
                         update notification_sequence
                            set last_id = greatest(last_id + :count,
                                                   floor(extract(epoch from clock_timestamp()) * 1000000)::bigint)
                          where singleton
                         returning last_id
-                        """).param("count", byEvent.size()).query(Long.class).single();
-        long nextId = lastId - byEvent.size() + 1;
-        List<MapSqlParameterSource> personal = new ArrayList<>();
-        List<MapSqlParameterSource> broadcasts = new ArrayList<>();
-        for (NotificationDraft draft : byEvent.values()) {
+                        """).param("count", count).query(Long.class).single();
+        return lastId - count + 1;
+    }
+
+    private static Rows numbered(Collection<NotificationDraft> drafts, long firstId) {
+        long nextId = firstId;
+        var rows = new Rows(new ArrayList<>(), new ArrayList<>());
+        for (NotificationDraft draft : drafts) {
             var row = new MapSqlParameterSource()
                     .addValue("id", nextId++)
                     .addValue("eventId", draft.eventId())
@@ -87,24 +114,33 @@ public class NotificationRepository {
                     .addValue("type", draft.type())
                     .addValue("eventTime", SqlTimes.utc(draft.eventTime()))
                     .addValue("data", draft.dataJson());
-            (draft.audience() == Audience.PERSONAL ? personal : broadcasts).add(row);
+            (draft.audience() == Audience.PERSONAL ? rows.personal() : rows.broadcasts()).add(row);
         }
-        int stored = 0;
-        if (!personal.isEmpty()) {
-            stored += sum(batch.batchUpdate("""
-                    insert into inbox_notification (id, event_id, user_id, type, event_time, data)
-                    values (:id, :eventId, :recipient, :type, :eventTime, cast(:data as jsonb))
-                    on conflict (event_id) do nothing
-                    """, personal.toArray(MapSqlParameterSource[]::new)));
+        return rows;
+    }
+
+    /** @return how many were new */
+    private int insertIntoInboxes(List<MapSqlParameterSource> rows) {
+        if (rows.isEmpty()) {
+            return 0;
         }
-        if (!broadcasts.isEmpty()) {
-            stored += sum(batch.batchUpdate("""
-                    insert into creator_broadcast (id, event_id, creator_id, drop_id, type, event_time, data)
-                    values (:id, :eventId, :recipient, :dropId, :type, :eventTime, cast(:data as jsonb))
-                    on conflict (event_id) do nothing
-                    """, broadcasts.toArray(MapSqlParameterSource[]::new)));
+        return sum(batch.batchUpdate("""
+                insert into inbox_notification (id, event_id, user_id, type, event_time, data)
+                values (:id, :eventId, :recipient, :type, :eventTime, cast(:data as jsonb))
+                on conflict (event_id) do nothing
+                """, rows.toArray(MapSqlParameterSource[]::new)));
+    }
+
+    /** @return how many were new */
+    private int insertIntoCreatorLogs(List<MapSqlParameterSource> rows) {
+        if (rows.isEmpty()) {
+            return 0;
         }
-        return stored;
+        return sum(batch.batchUpdate("""
+                insert into creator_broadcast (id, event_id, creator_id, drop_id, type, event_time, data)
+                values (:id, :eventId, :recipient, :dropId, :type, :eventTime, cast(:data as jsonb))
+                on conflict (event_id) do nothing
+                """, rows.toArray(MapSqlParameterSource[]::new)));
     }
 
     /** The highest id handed out by a committed transaction: every id up to it is readable. */
