@@ -13,6 +13,12 @@ import org.springframework.stereotype.Component;
  * comments when due (each connection keeps its own schedule), and the checks that close clients
  * whose token has expired, whose writes are stuck or that stopped answering. The tick only inspects
  * and enqueues; writes happen on the connections' own writers.
+ *
+ * <p>Part of delivery, not housekeeping, so it has its own thread rather than {@code @Scheduled}
+ * (the fleet's style for periodic housekeeping, e.g. {@code HousekeepingScheduler}): Spring runs
+ * every fixed-delay {@code @Scheduled} task on ONE scheduler thread, so a slow purge would hold back
+ * pings, token-expiry closes and the detection of stuck writers, which must happen within about a
+ * second of being due (the send time limit and pong timeout are counted from them).
  */
 @Component
 class Heartbeats implements SmartLifecycle {

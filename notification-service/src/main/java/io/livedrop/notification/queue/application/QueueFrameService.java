@@ -31,6 +31,11 @@ import org.springframework.stereotype.Component;
  * <p>Positions are throttled per ticket ({@link PositionThrottle}); an admission always goes out at
  * once. Deciding and pushing happen under one lock, so a position held by the throttle can never be
  * pushed after the admission of the same ticket.
+ *
+ * <p>The held positions go out from a thread of its own every tenth of the interval (the throttle's
+ * release, part of delivering frames), not from {@code @Scheduled}: Spring runs every fixed-delay
+ * {@code @Scheduled} task on one scheduler thread, behind which a slow housekeeping purge would keep
+ * positions from going out when their interval is over (API.md: at most once a second, never stale).
  */
 @Component
 public class QueueFrameService implements SmartLifecycle {
