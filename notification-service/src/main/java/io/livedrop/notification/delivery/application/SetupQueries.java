@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Runs the read queries of connection set-ups (follows, replay pages) so that a burst of new
@@ -17,8 +19,11 @@ import org.springframework.dao.TransientDataAccessException;
  */
 final class SetupQueries {
 
-    private static final long FIRST_BACKOFF_MILLIS = 50;
-    private static final long MAX_BACKOFF_MILLIS = 1_000;
+    /**
+     * The waits between retries of one query: 50 ms, doubling, at most 1 s; no limit of their own
+     * (the set-up's patience is the limit).
+     */
+    private static final ExponentialBackOff RETRY_DELAYS = retryDelays();
 
     private final Semaphore turns;
     private final Duration patience;
@@ -26,6 +31,12 @@ final class SetupQueries {
     SetupQueries(int maxConcurrent, Duration patience) {
         this.turns = new Semaphore(maxConcurrent, true);
         this.patience = patience;
+    }
+
+    private static ExponentialBackOff retryDelays() {
+        var delays = new ExponentialBackOff(50, 2);
+        delays.setMaxInterval(1_000);
+        return delays;
     }
 
     /** One connection's set-up: its queries share one deadline. */
@@ -42,14 +53,16 @@ final class SetupQueries {
         }
 
         <T> T query(Supplier<T> read) throws InterruptedException, SetupBusyException {
-            long backoff = FIRST_BACKOFF_MILLIS;
+            BackOffExecution retries = RETRY_DELAYS.start();
             while (true) {
                 if (!turns.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     throw new SetupBusyException("No turn for a set-up query within " + patience);
                 }
+                long backoff;
                 try {
                     return read.get();
                 } catch (TransientDataAccessException | DataAccessResourceFailureException busy) {
+                    backoff = retries.nextBackOff();
                     if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoff) - deadline > 0) {
                         throw new SetupBusyException("Database busy for " + patience + ": " + busy.getMessage());
                     }
@@ -57,7 +70,6 @@ final class SetupQueries {
                     turns.release();
                 }
                 Thread.sleep(backoff);
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
         }
     }
