@@ -1,5 +1,6 @@
 package io.livedrop.notification.delivery.application;
 
+import io.livedrop.notification.inbox.domain.NotificationsStored;
 import io.livedrop.notification.inbox.domain.StoredNotification;
 import io.livedrop.notification.inbox.persistence.NotificationRepository;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +53,12 @@ public class NotificationTailer implements SmartLifecycle {
         if (wakeUps.availablePermits() == 0) {
             wakeUps.release();
         }
+    }
+
+    /** Notifications were committed outside the listener's batches (housekeeping): look now. */
+    @EventListener
+    void onStored(NotificationsStored stored) {
+        wakeUp();
     }
 
     /** The id of the last notification dispatched. */

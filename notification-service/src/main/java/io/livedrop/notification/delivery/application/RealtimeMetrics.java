@@ -86,7 +86,7 @@ public class RealtimeMetrics {
         replayed.increment();
     }
 
-    /** A live-only frame ({@link LiveFrame}) was written to the client. */
+    /** A live-only frame ({@link io.livedrop.notification.delivery.domain.LiveFrame}) was written to the client. */
     void liveFrameSent(Transport transport, String type) {
         Counter.builder("livedrop.notification.live.frames")
                 .description("Live-only frames (not stored, e.g. queue.position / queue.admitted) written to clients")

@@ -12,7 +12,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * A realtime connection over Server-Sent Events: each notification is an event whose {@code id:} is
  * the frame's id (so the browser sends it back as {@code Last-Event-ID} when it reconnects; a
- * live-only frame's id resumes as well, see {@link LiveFrameIds}) and whose data is the same JSON
+ * live-only frame's id resumes as well, see {@link io.livedrop.notification.delivery.domain.LiveFrameIds}) and whose data is the same JSON
  * frame as on the WebSocket. Heartbeats are comment lines.
  */
 final class SseConnection extends RealtimeConnection {

@@ -2,7 +2,6 @@ package io.livedrop.notification.follow.persistence;
 
 import io.livedrop.common.jdbc.SqlTimes;
 import io.livedrop.notification.follow.domain.FollowedCreator;
-import io.livedrop.notification.inbox.domain.NotificationIds;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -24,7 +23,11 @@ public class FollowEdgeRepository {
         this.jdbc = jdbc;
     }
 
-    public void follow(String userId, String creatorId, Instant at) {
+    /**
+     * @param visibleFromId the first notification id the follower sees from the creator (the follow
+     *     time as an id), kept while they stay following
+     */
+    public void follow(String userId, String creatorId, Instant at, long visibleFromId) {
         jdbc.sql("""
                 insert into follow_edge (user_id, creator_id, following, followed_at, visible_from_id, changed_at)
                 values (:userId, :creatorId, true, :at, :visibleFromId, :at)
@@ -40,11 +43,11 @@ public class FollowEdgeRepository {
                 .param("userId", userId)
                 .param("creatorId", creatorId)
                 .param("at", SqlTimes.utc(at))
-                .param("visibleFromId", NotificationIds.floorOf(at))
+                .param("visibleFromId", visibleFromId)
                 .update();
     }
 
-    public void unfollow(String userId, String creatorId, Instant at) {
+    public void unfollow(String userId, String creatorId, Instant at, long visibleFromId) {
         jdbc.sql("""
                 insert into follow_edge (user_id, creator_id, following, followed_at, visible_from_id, changed_at)
                 values (:userId, :creatorId, false, :at, :visibleFromId, :at)
@@ -56,7 +59,7 @@ public class FollowEdgeRepository {
                 .param("userId", userId)
                 .param("creatorId", creatorId)
                 .param("at", SqlTimes.utc(at))
-                .param("visibleFromId", NotificationIds.floorOf(at))
+                .param("visibleFromId", visibleFromId)
                 .update();
     }
 

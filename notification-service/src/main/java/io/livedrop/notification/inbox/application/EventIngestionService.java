@@ -241,12 +241,13 @@ public class EventIngestionService {
     /** follow.created / follow.deleted without a time of their own take the event's. */
     private void changeFollow(Applying on, String userId, String creatorId, boolean following, Instant eventAt) {
         Instant at = eventAt != null ? eventAt : on.time();
+        long visibleFromId = NotificationIds.floorOf(at);
         if (following) {
-            follows.follow(userId, creatorId, at);
+            follows.follow(userId, creatorId, at, visibleFromId);
         } else {
-            follows.unfollow(userId, creatorId, at);
+            follows.unfollow(userId, creatorId, at, visibleFromId);
         }
-        on.batch().followChanges().add(new FollowChange(userId, creatorId, following, at, NotificationIds.floorOf(at)));
+        on.batch().followChanges().add(new FollowChange(userId, creatorId, following, at, visibleFromId));
     }
 
     private void rememberDrop(DropSummary drop, Instant time, List<NotificationDraft> drafts) {

@@ -1,14 +1,15 @@
 package io.livedrop.notification.inbox.application;
 
-import io.livedrop.notification.delivery.application.NotificationTailer;
 import io.livedrop.notification.drop.persistence.PendingBroadcastRepository;
 import io.livedrop.notification.follow.persistence.FollowEdgeRepository;
+import io.livedrop.notification.inbox.domain.NotificationsStored;
 import io.livedrop.notification.inbox.persistence.NotificationRepository;
 import io.livedrop.notification.order.persistence.OrderSummaryRepository;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +28,7 @@ class HousekeepingScheduler {
     private final OrderSummaryRepository orders;
     private final PendingBroadcastRepository pending;
     private final EventIngestionService ingestion;
-    private final NotificationTailer tailer;
+    private final ApplicationEventPublisher events;
     private final RetentionProperties retention;
     private final Clock clock;
 
@@ -37,7 +38,7 @@ class HousekeepingScheduler {
             OrderSummaryRepository orders,
             PendingBroadcastRepository pending,
             EventIngestionService ingestion,
-            NotificationTailer tailer,
+            ApplicationEventPublisher events,
             RetentionProperties retention,
             Clock clock) {
         this.notifications = notifications;
@@ -45,7 +46,7 @@ class HousekeepingScheduler {
         this.orders = orders;
         this.pending = pending;
         this.ingestion = ingestion;
-        this.tailer = tailer;
+        this.events = events;
         this.retention = retention;
         this.clock = clock;
     }
@@ -55,8 +56,9 @@ class HousekeepingScheduler {
             fixedDelayString = "${livedrop.notification.retention.housekeeping-interval:1m}")
     void run() {
         try {
-            if (ingestion.resolvePendingBroadcasts() > 0) {
-                tailer.wakeUp();
+            int released = ingestion.resolvePendingBroadcasts();
+            if (released > 0) {
+                events.publishEvent(new NotificationsStored(released)); // delivery looks now
             }
             Instant now = clock.instant();
             int purged = notifications.purgeOlderThan(now.minus(retention.notifications()))

@@ -5,7 +5,7 @@ import java.util.OptionalLong;
 
 /**
  * Notification ids travel as opaque strings (API.md); inside they are positive longs that order
- * every stored notification of the service (see {@link NotificationRepository}).
+ * every stored notification of the service (see {@code NotificationRepository}).
  */
 public final class NotificationIds {
 

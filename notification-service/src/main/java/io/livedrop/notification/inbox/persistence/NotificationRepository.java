@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * got id N committed before any transaction got an id above N. A reader that sees N therefore also
  * sees every smaller id, and "everything after my last id" ({@code id > :after}) never skips a row
  * that commits late. Ids are also time based ({@code >=} the database clock in microseconds), so a
- * follow time converts into the first id its follower may see ({@link NotificationIds#floorOf}).
+ * follow time converts into the first id its follower may see ({@link io.livedrop.notification.inbox.domain.NotificationIds#floorOf}).
  *
  * <p><b>Storage is idempotent by event id.</b> Every instance consumes every event; the first one to
  * commit assigns the id, the others find the row (or wait on the sequence lock, then hit the unique

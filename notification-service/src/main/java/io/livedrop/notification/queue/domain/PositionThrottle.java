@@ -14,7 +14,7 @@ import java.util.Map;
  * (catalog-service only publishes tickets whose state changed).
  *
  * <p>Remembers only tickets that got a frame within the last interval, so it stays as small as the
- * traffic of the last second. Not thread-safe: {@link QueueFrameService} serializes the calls.
+ * traffic of the last second. Not thread-safe: {@code QueueFrameService} serializes the calls.
  */
 public final class PositionThrottle {
 

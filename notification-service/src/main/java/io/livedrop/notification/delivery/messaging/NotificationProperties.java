@@ -1,4 +1,4 @@
-package io.livedrop.notification.inbox.messaging;
+package io.livedrop.notification.delivery.messaging;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

@@ -1,4 +1,4 @@
-package io.livedrop.notification.inbox.messaging;
+package io.livedrop.notification.delivery.messaging;
 
 import io.livedrop.common.events.DropScheduled;
 import io.livedrop.common.events.DropStarted;
