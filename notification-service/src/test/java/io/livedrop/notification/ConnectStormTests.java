@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.livedrop.notification.support.Events;
-import io.livedrop.notification.support.NotificationTestBase;
 import io.livedrop.notification.support.WsClient;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * drop going live) wait their turn and are set up once connections free up, instead of being closed
  * with 1011 when a set-up query cannot get a connection in time.
  */
-class ConnectStormTests extends NotificationTestBase {
+class ConnectStormTests extends NotificationIntegrationTest {
 
     private static final int SOCKETS = 12;
 

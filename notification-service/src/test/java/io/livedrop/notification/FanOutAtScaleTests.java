@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.livedrop.notification.support.Events;
-import io.livedrop.notification.support.NotificationTestBase;
 import io.livedrop.notification.support.WsClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * A creator with 100,000 followers, 1,000 of them online: each connected follower receives the drop
  * exactly once, and the drop wrote one broadcast row (plus its drop summary) — not one per follower.
  */
-class FanOutAtScaleTests extends NotificationTestBase {
+class FanOutAtScaleTests extends NotificationIntegrationTest {
 
     private static final int FOLLOWERS = 100_000;
     private static final int CONNECTED = 1_000;

@@ -2,8 +2,7 @@ package io.livedrop.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.notification.realtime.RealtimeGate;
-import io.livedrop.notification.support.NotificationTestBase;
+import io.livedrop.notification.delivery.application.RealtimeGate;
 import io.livedrop.notification.support.SseClient;
 import io.livedrop.notification.support.WsClient;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The gate is the lifecycle bean the context stops first; stopping and restarting it here leaves the
  * shared context usable.
  */
-class GracefulShutdownTests extends NotificationTestBase {
+class GracefulShutdownTests extends NotificationIntegrationTest {
 
     @Autowired
     private RealtimeGate gate;

@@ -2,17 +2,12 @@ package io.livedrop.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.notification.support.NotificationTestBase;
 import io.livedrop.notification.support.SseClient;
 import io.livedrop.notification.support.WsClient;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /** What the dashboards read: connections by transport, delivery latency histogram, replays. */
-class MetricsTests extends NotificationTestBase {
+class MetricsTests extends NotificationIntegrationTest {
 
     @Test
     void prometheusShowsConnectionsDeliveryLatencyAndReplays() throws Exception {
@@ -25,12 +20,7 @@ class MetricsTests extends NotificationTestBase {
             try (WsClient resumed = webSocket(user, String.valueOf(Long.parseLong(first) - 1))) {
                 resumed.next(PATIENCE);
 
-                String metrics = HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(URI.create(httpUrl() + "/actuator/prometheus"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body();
+                String metrics = api.prometheus();
 
                 assertThat(metrics)
                         .containsPattern("livedrop_notification_connections\\{[^}]*transport=\"websocket\"[^}]*} [1-9]")

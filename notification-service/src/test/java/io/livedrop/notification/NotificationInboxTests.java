@@ -3,22 +3,14 @@ package io.livedrop.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.notification.support.Events;
-import io.livedrop.notification.support.NotificationTestBase;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** GET /api/notifications, read and read-all: the merged inbox of a signed-in user. */
-class NotificationInboxTests extends NotificationTestBase {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
+class NotificationInboxTests extends NotificationIntegrationTest {
 
     @Test
     void anOfflineFollowerFindsTheDropInTheList() {
@@ -28,7 +20,7 @@ class NotificationInboxTests extends NotificationTestBase {
         var drop = Events.drop(creator, "Offline find");
         String stored = awaitStored(events.dropStarted(drop));
 
-        JsonNode page = list(follower, "");
+        JsonNode page = api.list(follower, "");
 
         JsonNode item = page.path("items").get(0);
         assertThat(item.path("id").asString()).isEqualTo(stored);
@@ -61,7 +53,7 @@ class NotificationInboxTests extends NotificationTestBase {
         String cursor = null;
         int pages = 0;
         do {
-            JsonNode page = list(user, "?limit=4" + (cursor == null ? "" : "&cursor=" + cursor));
+            JsonNode page = api.list(user, "?limit=4" + (cursor == null ? "" : "&cursor=" + cursor));
             page.path("items").forEach(item -> listed.add(item.path("id").asString()));
             cursor = page.path("nextCursor").isNull()
                     ? null
@@ -85,9 +77,9 @@ class NotificationInboxTests extends NotificationTestBase {
         awaitStored(events.dropStarted(Events.drop(unfollowed)));
         unfollow(user, unfollowed);
 
-        JsonNode page = list(user, "");
+        JsonNode page = api.list(user, "");
 
-        assertThat(ids(page)).containsExactly(visible);
+        assertThat(NotificationApi.ids(page)).containsExactly(visible);
         assertThat(page.path("unreadCount").asLong()).isEqualTo(1);
     }
 
@@ -101,18 +93,18 @@ class NotificationInboxTests extends NotificationTestBase {
         String order = awaitStored(events.orderConfirmed(user, id(), id()));
         String drop = awaitStored(events.dropStarted(Events.drop(creator)));
 
-        assertThat(post(user, "/api/notifications/" + drop + "/read").statusCode())
+        assertThat(api.post(user, "/api/notifications/" + drop + "/read").statusCode())
                 .isEqualTo(204);
-        assertThat(post(user, "/api/notifications/" + order + "/read").statusCode())
+        assertThat(api.post(user, "/api/notifications/" + order + "/read").statusCode())
                 .isEqualTo(204);
-        assertThat(post(user, "/api/notifications/" + order + "/read").statusCode())
+        assertThat(api.post(user, "/api/notifications/" + order + "/read").statusCode())
                 .isEqualTo(204);
 
-        JsonNode page = list(user, "");
+        JsonNode page = api.list(user, "");
         assertThat(page.path("items"))
                 .allSatisfy(item -> assertThat(item.path("read").asBoolean()).isTrue());
         assertThat(page.path("unreadCount").asLong()).isZero();
-        JsonNode others = list(otherFollower, "");
+        JsonNode others = api.list(otherFollower, "");
         assertThat(others.path("items").get(0).path("read").asBoolean()).isFalse();
         assertThat(others.path("unreadCount").asLong()).isEqualTo(1);
     }
@@ -126,18 +118,18 @@ class NotificationInboxTests extends NotificationTestBase {
             awaitStored(events.orderConfirmed(user, id(), id()));
             awaitStored(events.dropStarted(Events.drop(creator)));
         }
-        assertThat(list(user, "").path("unreadCount").asLong()).isEqualTo(6);
+        assertThat(api.list(user, "").path("unreadCount").asLong()).isEqualTo(6);
 
-        assertThat(post(user, "/api/notifications/read-all").statusCode()).isEqualTo(204);
+        assertThat(api.post(user, "/api/notifications/read-all").statusCode()).isEqualTo(204);
         String later = awaitStored(events.dropStarted(Events.drop(creator)));
 
-        JsonNode page = list(user, "");
+        JsonNode page = api.list(user, "");
         assertThat(page.path("unreadCount").asLong()).isEqualTo(1);
         assertThat(page.path("items").get(0).path("id").asString()).isEqualTo(later);
         assertThat(page.path("items").get(0).path("read").asBoolean()).isFalse();
         assertThat(page.path("items").get(1).path("read").asBoolean()).isTrue();
-        assertThat(post(user, "/api/notifications/read-all").statusCode()).isEqualTo(204);
-        assertThat(list(user, "").path("unreadCount").asLong()).isZero();
+        assertThat(api.post(user, "/api/notifications/read-all").statusCode()).isEqualTo(204);
+        assertThat(api.list(user, "").path("unreadCount").asLong()).isZero();
     }
 
     @Test
@@ -150,84 +142,34 @@ class NotificationInboxTests extends NotificationTestBase {
         String drop = awaitStored(events.dropStarted(Events.drop(creator)));
 
         for (String path : List.of(order, drop, "999999999999", "not-an-id", "-1", "99999999999999999999")) {
-            HttpResponse<String> response = post(stranger, "/api/notifications/" + path + "/read");
+            HttpResponse<String> response = api.post(stranger, "/api/notifications/" + path + "/read");
             assertThat(response.statusCode()).as(path).isEqualTo(404);
-            assertThat(json(response).path("code").asString()).isEqualTo("NOTIFICATION_NOT_FOUND");
+            assertThat(NotificationApi.json(response).path("code").asString()).isEqualTo("NOTIFICATION_NOT_FOUND");
         }
-        assertThat(list(owner, "").path("unreadCount").asLong()).isEqualTo(2);
+        assertThat(api.list(owner, "").path("unreadCount").asLong()).isEqualTo(2);
     }
 
     @Test
     void badPagingParametersAreRejected() {
         String user = id();
         for (String query : List.of("?limit=0", "?limit=101", "?limit=abc")) {
-            HttpResponse<String> response = get(user, "/api/notifications" + query);
+            HttpResponse<String> response = api.get(user, "/api/notifications" + query);
             assertThat(response.statusCode()).as(query).isEqualTo(400);
-            assertThat(json(response).path("code").asString()).isEqualTo("VALIDATION_FAILED");
+            assertThat(NotificationApi.json(response).path("code").asString()).isEqualTo("VALIDATION_FAILED");
         }
-        HttpResponse<String> tampered = get(user, "/api/notifications?cursor=bm90LWEtY3Vyc29y.AAAA");
+        HttpResponse<String> tampered = api.get(user, "/api/notifications?cursor=bm90LWEtY3Vyc29y.AAAA");
         assertThat(tampered.statusCode()).isEqualTo(400);
-        assertThat(json(tampered).path("code").asString()).isEqualTo("INVALID_CURSOR");
+        assertThat(NotificationApi.json(tampered).path("code").asString()).isEqualTo("INVALID_CURSOR");
     }
 
     @Test
     void theListNeedsAnAccessTokenAndRefusesARealtimeToken() {
         String user = id();
-        assertThat(send(HttpRequest.newBuilder(uri("/api/notifications")).GET().build())
-                        .statusCode())
-                .isEqualTo(401);
-        HttpResponse<String> realtime = send(HttpRequest.newBuilder(uri("/api/notifications"))
-                .header("Authorization", "Bearer " + tokens.realtimeToken(user))
-                .GET()
-                .build());
+        assertThat(api.getWithToken("/api/notifications", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> realtime = api.getWithToken("/api/notifications", tokens.realtimeToken(user));
         assertThat(realtime.statusCode()).isEqualTo(401);
-        assertThat(json(realtime).path("code").asString()).isEqualTo("UNAUTHENTICATED");
-        HttpResponse<String> readAll = send(HttpRequest.newBuilder(uri("/api/notifications/read-all"))
-                .header("Authorization", "Bearer " + tokens.realtimeToken(user))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build());
+        assertThat(NotificationApi.json(realtime).path("code").asString()).isEqualTo("UNAUTHENTICATED");
+        HttpResponse<String> readAll = api.postWithToken("/api/notifications/read-all", tokens.realtimeToken(user));
         assertThat(readAll.statusCode()).isEqualTo(401);
-    }
-
-    private JsonNode list(String userId, String query) {
-        HttpResponse<String> response = get(userId, "/api/notifications" + query);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json(response);
-    }
-
-    private static List<String> ids(JsonNode page) {
-        List<String> ids = new ArrayList<>();
-        page.path("items").forEach(item -> ids.add(item.path("id").asString()));
-        return ids;
-    }
-
-    private HttpResponse<String> get(String userId, String path) {
-        return send(HttpRequest.newBuilder(uri(path))
-                .header("Authorization", "Bearer " + tokens.userToken(userId))
-                .GET()
-                .build());
-    }
-
-    private HttpResponse<String> post(String userId, String path) {
-        return send(HttpRequest.newBuilder(uri(path))
-                .header("Authorization", "Bearer " + tokens.userToken(userId))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build());
-    }
-
-    private URI uri(String path) {
-        return URI.create(httpUrl() + path);
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
     }
 }

@@ -8,13 +8,8 @@ import io.livedrop.common.events.QueueUpdated.Ticket;
 import io.livedrop.common.events.QueueUpdated.TicketUpdate;
 import io.livedrop.common.ids.Ids;
 import io.livedrop.common.test.TestEvents;
-import io.livedrop.notification.support.NotificationTestBase;
 import io.livedrop.notification.support.SseClient;
 import io.livedrop.notification.support.WsClient;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,17 +17,13 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The waiting room's frames: {@code queue.updated} events on Kafka become {@code queue.position} /
  * {@code queue.admitted} frames on the ticket holder's open WebSocket and SSE streams — live only:
  * never listed, never replayed, and a resume with their id loses no stored notification.
  */
-class QueueFramesTests extends NotificationTestBase {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+class QueueFramesTests extends NotificationIntegrationTest {
 
     /** The queue listener starts at the end of the topic: events sent before it has its partitions are not for it. */
     private static volatile boolean queueListenerReady;
@@ -119,7 +110,7 @@ class QueueFramesTests extends NotificationTestBase {
             assertThat(socket.next(PATIENCE).path("type").asString()).isEqualTo("queue.position");
         }
 
-        JsonNode page = JSON.readTree(get(holder, "/api/notifications").body());
+        JsonNode page = NotificationApi.json(api.get(holder, "/api/notifications"));
         List<String> types = new ArrayList<>();
         page.path("items").forEach(item -> types.add(item.path("type").asString()));
         assertThat(types).containsExactly("order.confirmed");
@@ -262,11 +253,7 @@ class QueueFramesTests extends NotificationTestBase {
             socket.next(PATIENCE);
         }
 
-        String metrics = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(httpUrl() + "/actuator/prometheus"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
+        String metrics = api.prometheus();
 
         assertThat(metrics)
                 .containsPattern(
@@ -313,14 +300,5 @@ class QueueFramesTests extends NotificationTestBase {
                     .isEqualTo(ticket.admissionExpiresAt());
         }
         assertThat(Instant.parse(data.path("joinedAt").asString())).isEqualTo(ticket.joinedAt());
-    }
-
-    private HttpResponse<String> get(String userId, String path) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create(httpUrl() + path))
-                        .header("Authorization", "Bearer " + tokens.userToken(userId))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -3,7 +3,6 @@ package io.livedrop.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.common.security.Scopes;
-import io.livedrop.notification.support.NotificationTestBase;
 import io.livedrop.notification.support.SseClient;
 import io.livedrop.notification.support.WsClient;
 import java.time.Duration;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * Only a realtime token opens /ws and /api/realtime/sse; an access token, an expired or forged token,
  * or none at all gets 401 problem+json before any stream starts.
  */
-class RealtimeAuthTests extends NotificationTestBase {
+class RealtimeAuthTests extends NotificationIntegrationTest {
 
     @Test
     void aRealtimeTokenOpensBothStreams() {

@@ -9,7 +9,6 @@ import io.livedrop.common.events.PaymentFailed;
 import io.livedrop.common.events.SoldOut;
 import io.livedrop.common.events.StockLow;
 import io.livedrop.notification.support.Events;
-import io.livedrop.notification.support.NotificationTestBase;
 import io.livedrop.notification.support.SseClient;
 import io.livedrop.notification.support.WsClient;
 import java.time.Instant;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Live delivery to real WebSocket and SSE clients: who gets which event, with which data. */
-class RealtimeDeliveryTests extends NotificationTestBase {
+class RealtimeDeliveryTests extends NotificationIntegrationTest {
 
     @Test
     void followerOnlineReceivesDropStartedOverWebSocket() {

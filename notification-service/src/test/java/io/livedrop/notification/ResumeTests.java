@@ -3,7 +3,6 @@ package io.livedrop.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.notification.support.Events;
-import io.livedrop.notification.support.NotificationTestBase;
 import io.livedrop.notification.support.SseClient;
 import io.livedrop.notification.support.WsClient;
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * Disconnect, events happen, reconnect with the last id: exactly the missed events, in order, then
  * live ones — no gap, no duplicate.
  */
-class ResumeTests extends NotificationTestBase {
+class ResumeTests extends NotificationIntegrationTest {
 
     @Test
     void webSocketReconnectingWithTheLastIdGetsExactlyTheMissedEventsInOrder() {

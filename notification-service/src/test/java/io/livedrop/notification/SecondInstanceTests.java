@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.common.events.QueueUpdated;
 import io.livedrop.notification.support.Events;
-import io.livedrop.notification.support.NotificationTestBase;
 import io.livedrop.notification.support.SseClient;
 import io.livedrop.notification.support.WsClient;
 import java.util.List;
@@ -21,7 +20,7 @@ import org.springframework.core.env.Environment;
  * both deliver the same notification (same id) to the sockets they hold, it is stored once, and an
  * instance that shuts down tells its clients to reconnect (close 1012, SSE reconnect event).
  */
-class SecondInstanceTests extends NotificationTestBase {
+class SecondInstanceTests extends NotificationIntegrationTest {
 
     @Autowired
     private Environment environment;
@@ -39,7 +38,8 @@ class SecondInstanceTests extends NotificationTestBase {
             try (WsClient local = webSocket(here);
                     WsClient remote = WsClient.connect(secondWs, tokens.realtimeToken(there));
                     SseClient remoteStream = SseClient.connect(secondHttp, tokens.realtimeToken(here), null)) {
-                var secondRegistry = second.getBean(io.livedrop.notification.realtime.ConnectionRegistry.class);
+                var secondRegistry =
+                        second.getBean(io.livedrop.notification.delivery.application.ConnectionRegistry.class);
                 org.awaitility.Awaitility.await()
                         .atMost(PATIENCE)
                         .until(() -> secondRegistry.subscribers(creator) == 2);
@@ -77,7 +77,7 @@ class SecondInstanceTests extends NotificationTestBase {
         try (ConfigurableApplicationContext second = startSecondInstance();
                 WsClient local = webSocket(here);
                 WsClient remote = WsClient.connect("ws://localhost:" + portOf(second), tokens.realtimeToken(there))) {
-            var secondRegistry = second.getBean(io.livedrop.notification.realtime.ConnectionRegistry.class);
+            var secondRegistry = second.getBean(io.livedrop.notification.delivery.application.ConnectionRegistry.class);
             org.awaitility.Awaitility.await().atMost(PATIENCE).until(() -> secondRegistry.connectionsOf(there) == 1);
             java.util.Set<String> dropsHere = new java.util.HashSet<>();
             java.util.Set<String> dropsThere = new java.util.HashSet<>();

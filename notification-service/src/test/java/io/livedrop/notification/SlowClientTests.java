@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.livedrop.notification.support.Events;
-import io.livedrop.notification.support.NotificationTestBase;
 import io.livedrop.notification.support.SseClient;
 import io.livedrop.notification.support.StalledClient;
 import io.livedrop.notification.support.WsClient;
@@ -20,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * would resume later with its last id), while a healthy follower of the same creator gets every
  * frame. Frames are made large (long titles) so the stalled socket's buffers fill quickly.
  */
-class SlowClientTests extends NotificationTestBase {
+class SlowClientTests extends NotificationIntegrationTest {
 
     private static final int EVENTS = 60;
     private static final String LONG_TITLE = "x".repeat(16_000);

@@ -7,11 +7,10 @@ import io.livedrop.common.events.FollowCreated;
 import io.livedrop.common.events.FollowDeleted;
 import io.livedrop.common.events.OrderConfirmed;
 import io.livedrop.common.ids.Ids;
-import io.livedrop.notification.ingest.EventIngestion;
-import io.livedrop.notification.store.NotificationLog;
-import io.livedrop.notification.store.StoredNotification;
+import io.livedrop.notification.inbox.application.EventIngestionService;
+import io.livedrop.notification.inbox.domain.StoredNotification;
+import io.livedrop.notification.inbox.persistence.NotificationRepository;
 import io.livedrop.notification.support.Events;
-import io.livedrop.notification.support.NotificationTestBase;
 import io.livedrop.notification.support.WsClient;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,13 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Idempotent storage, commit-ordered ids, and the follow replica converging whatever the order. */
-class StorageTests extends NotificationTestBase {
+class StorageTests extends NotificationIntegrationTest {
 
     @Autowired
-    private EventIngestion ingestion;
+    private EventIngestionService ingestion;
 
     @Autowired
-    private NotificationLog log;
+    private NotificationRepository log;
 
     @Test
     void aRedeliveredEventIsStoredAndDeliveredOnce() {

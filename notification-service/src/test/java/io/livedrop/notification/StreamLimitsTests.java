@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.livedrop.common.security.Scopes;
-import io.livedrop.notification.support.NotificationTestBase;
 import io.livedrop.notification.support.SseClient;
 import io.livedrop.notification.support.WsClient;
 import java.time.Duration;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * NOTIFICATION_MAX_STREAMS_PER_USER} (5) streams: one more closes the oldest (WebSocket 4429, SSE
  * {@code event: closed} with reason {@code too-many-streams}).
  */
-class StreamLimitsTests extends NotificationTestBase {
+class StreamLimitsTests extends NotificationIntegrationTest {
 
     private static final int MAX_STREAMS = 5;
     private static final Duration SHORT_TOKEN = Duration.ofSeconds(3);

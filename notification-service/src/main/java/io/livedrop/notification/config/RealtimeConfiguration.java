@@ -1,7 +1,7 @@
 package io.livedrop.notification.config;
 
 import io.livedrop.common.security.ServiceAuthorizationRules;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import io.livedrop.notification.delivery.application.RealtimeProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.WebSocketHandler;
@@ -14,21 +14,20 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 /**
  * The realtime endpoints: {@code /ws} (plain WebSocket) and {@code /api/realtime/sse}. Both
  * authenticate with the realtime token in {@code ?token=} themselves, so the shared security chain
- * lets them through without a bearer token (an access token is no use there, see RealtimeTokens).
+ * lets them through without a bearer token (an access token is no use there, see RealtimeTokenService).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
-@EnableConfigurationProperties(NotificationProperties.class)
 class RealtimeConfiguration implements WebSocketConfigurer {
 
     private final WebSocketHandler handler;
     private final HandshakeInterceptor authentication;
-    private final NotificationProperties properties;
+    private final RealtimeProperties properties;
 
     RealtimeConfiguration(
             WebSocketHandler realtimeWebSocketHandler,
             HandshakeInterceptor realtimeHandshakeInterceptor,
-            NotificationProperties properties) {
+            RealtimeProperties properties) {
         this.handler = realtimeWebSocketHandler;
         this.authentication = realtimeHandshakeInterceptor;
         this.properties = properties;
@@ -38,7 +37,7 @@ class RealtimeConfiguration implements WebSocketConfigurer {
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(handler, "/ws")
                 .addInterceptors(authentication)
-                .setAllowedOriginPatterns(properties.realtime().allowedOrigins().toArray(String[]::new));
+                .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
     }
 
     /** Clients send nothing but pongs: small receive buffers keep 10,000 sessions cheap. */
@@ -49,7 +48,7 @@ class RealtimeConfiguration implements WebSocketConfigurer {
         container.setMaxBinaryMessageBufferSize(4096);
         // liveness is ours (pings and pong timeout), not an idle timer's
         container.setMaxSessionIdleTimeout(0L);
-        container.setAsyncSendTimeout(properties.realtime().sendTimeLimit().toMillis());
+        container.setAsyncSendTimeout(properties.sendTimeLimit().toMillis());
         return container;
     }
 

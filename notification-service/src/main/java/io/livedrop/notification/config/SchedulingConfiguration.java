@@ -3,7 +3,7 @@ package io.livedrop.notification.config;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Housekeeping runs on Spring's scheduler. */
+/** HousekeepingScheduler runs on Spring's scheduler. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class SchedulingConfiguration {}

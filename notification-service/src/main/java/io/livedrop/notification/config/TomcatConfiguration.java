@@ -1,5 +1,6 @@
 package io.livedrop.notification.config;
 
+import io.livedrop.notification.delivery.messaging.NotificationProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
