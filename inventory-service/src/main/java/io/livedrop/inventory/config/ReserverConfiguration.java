@@ -1,9 +1,10 @@
 package io.livedrop.inventory.config;
 
-import io.livedrop.inventory.reservation.domain.BatchingReserver;
-import io.livedrop.inventory.reservation.domain.ReservationMetrics;
-import io.livedrop.inventory.reservation.persistence.BatchReserveTransaction;
-import io.livedrop.inventory.reservation.persistence.SingleRowReserver;
+import io.livedrop.inventory.reservation.application.BatchReserveTransaction;
+import io.livedrop.inventory.reservation.application.BatchingReserver;
+import io.livedrop.inventory.reservation.application.ReservationMetrics;
+import io.livedrop.inventory.reservation.application.ReservationProperties;
+import io.livedrop.inventory.reservation.application.SingleRowReserver;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +25,7 @@ class ReserverConfiguration {
             BatchReserveTransaction batches,
             SingleRowReserver singleRow,
             ReservationMetrics metrics,
-            InventoryProperties properties) {
+            ReservationProperties properties) {
         return new BatchingReserver(batches, singleRow, metrics, properties);
     }
 }

@@ -1,8 +1,10 @@
 package io.livedrop.inventory.config;
 
-import io.livedrop.inventory.reservation.domain.ExpiredHoldReaper;
-import io.livedrop.inventory.stock.messaging.StockChangedPublisher;
-import io.livedrop.inventory.stock.metrics.LiveStockGauge;
+import io.livedrop.inventory.reservation.application.ExpiredHoldReaper;
+import io.livedrop.inventory.reservation.application.ReservationProperties;
+import io.livedrop.inventory.stock.application.LiveStockGauge;
+import io.livedrop.inventory.stock.application.StockChangedPublisher;
+import io.livedrop.inventory.stock.application.StockProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -21,17 +23,20 @@ class SchedulingConfiguration implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(SchedulingConfiguration.class);
 
-    private final InventoryProperties properties;
+    private final ReservationProperties reservations;
+    private final StockProperties stock;
     private final ExpiredHoldReaper reaper;
     private final StockChangedPublisher stockChanged;
     private final LiveStockGauge liveStock;
 
     SchedulingConfiguration(
-            InventoryProperties properties,
+            ReservationProperties reservations,
+            StockProperties stock,
             ExpiredHoldReaper reaper,
             StockChangedPublisher stockChanged,
             LiveStockGauge liveStock) {
-        this.properties = properties;
+        this.reservations = reservations;
+        this.stock = stock;
         this.reaper = reaper;
         this.stockChanged = stockChanged;
         this.liveStock = liveStock;
@@ -40,11 +45,11 @@ class SchedulingConfiguration implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
         tasks.addFixedDelayTask(
-                safely("expired hold reaper", reaper::releaseExpiredHolds), properties.reaperInterval());
+                safely("expired hold reaper", reaper::releaseExpiredHolds), reservations.reaperInterval());
         tasks.addFixedDelayTask(
                 safely("stock.changed publisher", stockChanged::publishDue),
-                properties.stockChangedInterval().dividedBy(2));
-        tasks.addFixedDelayTask(safely("live stock gauge", liveStock::refresh), properties.liveGaugeRefresh());
+                stock.stockChangedInterval().dividedBy(2));
+        tasks.addFixedDelayTask(safely("live stock gauge", liveStock::refresh), stock.liveGaugeRefresh());
     }
 
     /** A failed pass (database briefly away) is logged and the next one runs on time. */

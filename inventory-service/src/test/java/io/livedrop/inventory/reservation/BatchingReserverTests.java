@@ -6,15 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.events.SoldOut;
 import io.livedrop.common.events.StockLow;
-import io.livedrop.inventory.config.InventoryProperties;
-import io.livedrop.inventory.reservation.domain.BatchingReserver;
-import io.livedrop.inventory.reservation.domain.ReservationMetrics;
+import io.livedrop.inventory.reservation.application.BatchReserveTransaction;
+import io.livedrop.inventory.reservation.application.BatchingReserver;
+import io.livedrop.inventory.reservation.application.ReservationMetrics;
+import io.livedrop.inventory.reservation.application.ReservationProperties;
+import io.livedrop.inventory.reservation.application.SingleRowReserver;
 import io.livedrop.inventory.reservation.domain.ReserveCommand;
 import io.livedrop.inventory.reservation.domain.ReserveResult;
 import io.livedrop.inventory.reservation.domain.Reserver;
 import io.livedrop.inventory.reservation.domain.ReservingPausedException;
-import io.livedrop.inventory.reservation.persistence.BatchReserveTransaction;
-import io.livedrop.inventory.reservation.persistence.SingleRowReserver;
 import io.livedrop.inventory.stock.domain.StockLevels;
 import io.livedrop.inventory.support.InventoryIntegrationTest;
 import io.livedrop.inventory.support.TestDrops;
@@ -52,7 +52,7 @@ class BatchingReserverTests extends InventoryIntegrationTest {
     SingleRowReserver singleRow;
 
     @Autowired
-    InventoryProperties properties;
+    ReservationProperties properties;
 
     @Autowired
     MeterRegistry meters;
@@ -424,14 +424,11 @@ class BatchingReserverTests extends InventoryIntegrationTest {
     }
 
     private BatchingReserver batcher(int batchSize, Duration maxWait, Duration timeout, MeterRegistry registry) {
-        InventoryProperties own = new InventoryProperties(
+        ReservationProperties own = new ReservationProperties(
                 properties.holdGrace(),
                 properties.reaperInterval(),
                 properties.reaperBatchSize(),
-                properties.stockChangedInterval(),
-                properties.liveGaugeRefresh(),
-                properties.liveGaugeMaxDrops(),
-                InventoryProperties.ReserverKind.BATCHING,
+                ReservationProperties.ReserverKind.BATCHING,
                 batchSize,
                 maxWait,
                 timeout);

@@ -2,8 +2,8 @@ package io.livedrop.inventory.reservation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.inventory.config.InventoryProperties;
-import io.livedrop.inventory.reservation.domain.ExpiredHoldReaper;
+import io.livedrop.inventory.reservation.application.ExpiredHoldReaper;
+import io.livedrop.inventory.reservation.application.ReservationProperties;
 import io.livedrop.inventory.stock.domain.StockLevels;
 import io.livedrop.inventory.support.InventoryApi.Response;
 import io.livedrop.inventory.support.InventoryIntegrationTest;
@@ -27,7 +27,7 @@ class HoldExpiryTests extends InventoryIntegrationTest {
     ExpiredHoldReaper reaper;
 
     @Autowired
-    InventoryProperties properties;
+    ReservationProperties properties;
 
     @Test
     void holdsPastExpiryAndGraceGoBackOnSale() {

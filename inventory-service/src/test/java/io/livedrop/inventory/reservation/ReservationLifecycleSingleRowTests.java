@@ -2,8 +2,8 @@ package io.livedrop.inventory.reservation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livedrop.inventory.reservation.application.SingleRowReserver;
 import io.livedrop.inventory.reservation.domain.Reserver;
-import io.livedrop.inventory.reservation.persistence.SingleRowReserver;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;

@@ -2,9 +2,9 @@ package io.livedrop.inventory.reservation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livedrop.inventory.reservation.application.SingleRowReserver;
 import io.livedrop.inventory.reservation.domain.ReserveCommand;
 import io.livedrop.inventory.reservation.domain.Reserver;
-import io.livedrop.inventory.reservation.persistence.SingleRowReserver;
 import io.livedrop.inventory.support.InventoryIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;

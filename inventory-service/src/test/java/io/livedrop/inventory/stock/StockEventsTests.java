@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.livedrop.common.events.SoldOut;
 import io.livedrop.common.events.StockChanged;
 import io.livedrop.common.events.StockLow;
-import io.livedrop.inventory.config.InventoryProperties;
+import io.livedrop.inventory.stock.application.StockProperties;
 import io.livedrop.inventory.support.InventoryIntegrationTest;
 import io.livedrop.inventory.support.TopicReader;
 import java.time.Duration;
@@ -29,7 +29,7 @@ class StockEventsTests extends InventoryIntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
-    InventoryProperties properties;
+    StockProperties properties;
 
     @Test
     void stockLowIsAnnouncedOncePerThresholdCrossing() {

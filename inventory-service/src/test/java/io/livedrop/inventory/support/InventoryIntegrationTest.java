@@ -1,7 +1,7 @@
 package io.livedrop.inventory.support;
 
 import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.inventory.stock.domain.DropSchedules;
+import io.livedrop.inventory.stock.application.DropSchedules;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;

@@ -3,7 +3,7 @@ package io.livedrop.inventory.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.common.events.DropScheduled;
-import io.livedrop.inventory.stock.domain.DropSchedules;
+import io.livedrop.inventory.stock.application.DropSchedules;
 import io.livedrop.inventory.stock.domain.StockLevels;
 import java.time.Duration;
 import java.time.Instant;

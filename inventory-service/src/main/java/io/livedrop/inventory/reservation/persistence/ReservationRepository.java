@@ -83,7 +83,7 @@ public class ReservationRepository {
                 .list();
     }
 
-    static Reservation map(ResultSet rs, int row) throws SQLException {
+    public static Reservation map(ResultSet rs, int row) throws SQLException {
         return new Reservation(
                 rs.getObject("reservation_id", UUID.class),
                 rs.getObject("drop_id", UUID.class),

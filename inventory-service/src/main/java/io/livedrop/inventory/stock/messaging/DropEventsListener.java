@@ -3,7 +3,7 @@ package io.livedrop.inventory.stock.messaging;
 import io.livedrop.common.events.DropEnded;
 import io.livedrop.common.events.DropScheduled;
 import io.livedrop.common.messaging.IdempotentEventHandler;
-import io.livedrop.inventory.stock.domain.DropSchedules;
+import io.livedrop.inventory.stock.application.DropSchedules;
 import java.util.UUID;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,10 @@
-package io.livedrop.inventory.reservation.domain;
+package io.livedrop.inventory.reservation.application;
 
-import io.livedrop.inventory.config.InventoryProperties;
-import io.livedrop.inventory.reservation.persistence.BatchReserveTransaction;
-import io.livedrop.inventory.reservation.persistence.BatchReserveTransaction.Outcome;
+import io.livedrop.inventory.reservation.application.BatchReserveTransaction.Outcome;
+import io.livedrop.inventory.reservation.domain.ReserveCommand;
+import io.livedrop.inventory.reservation.domain.ReserveResult;
+import io.livedrop.inventory.reservation.domain.Reserver;
+import io.livedrop.inventory.reservation.domain.ReservingPausedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +55,7 @@ public class BatchingReserver implements Reserver, SmartLifecycle {
             BatchReserveTransaction batches,
             Reserver oneByOne,
             ReservationMetrics metrics,
-            InventoryProperties properties) {
+            ReservationProperties properties) {
         this.batches = batches;
         this.oneByOne = oneByOne;
         this.metrics = metrics;

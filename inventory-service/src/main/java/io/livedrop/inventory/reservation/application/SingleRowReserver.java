@@ -1,4 +1,4 @@
-package io.livedrop.inventory.reservation.persistence;
+package io.livedrop.inventory.reservation.application;
 
 import static io.livedrop.common.jdbc.SqlTimes.utc;
 
@@ -8,7 +8,8 @@ import io.livedrop.inventory.reservation.domain.Reservation;
 import io.livedrop.inventory.reservation.domain.ReserveCommand;
 import io.livedrop.inventory.reservation.domain.ReserveResult;
 import io.livedrop.inventory.reservation.domain.Reserver;
-import io.livedrop.inventory.stock.domain.StockSignals;
+import io.livedrop.inventory.reservation.persistence.ReservationRepository;
+import io.livedrop.inventory.stock.application.StockSignals;
 import io.livedrop.inventory.stock.persistence.DropStockRepository;
 import io.livedrop.inventory.stock.persistence.DropStockRepository.SaleState;
 import io.livedrop.inventory.stock.persistence.DropStockRepository.StockTaken;

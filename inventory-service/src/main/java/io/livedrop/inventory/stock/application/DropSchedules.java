@@ -1,6 +1,9 @@
-package io.livedrop.inventory.stock.domain;
+package io.livedrop.inventory.stock.application;
 
 import io.livedrop.common.events.DropScheduled;
+import io.livedrop.inventory.stock.domain.DropStock;
+import io.livedrop.inventory.stock.domain.StockLevels;
+import io.livedrop.inventory.stock.domain.StockSignal;
 import io.livedrop.inventory.stock.persistence.DropStockRepository;
 import java.time.Instant;
 import java.util.UUID;

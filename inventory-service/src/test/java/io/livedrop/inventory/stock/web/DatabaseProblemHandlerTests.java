@@ -1,4 +1,4 @@
-package io.livedrop.inventory.web;
+package io.livedrop.inventory.stock.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

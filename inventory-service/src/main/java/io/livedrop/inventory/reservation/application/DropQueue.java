@@ -1,4 +1,4 @@
-package io.livedrop.inventory.reservation.domain;
+package io.livedrop.inventory.reservation.application;
 
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -1,11 +1,12 @@
-package io.livedrop.inventory.reservation.persistence;
+package io.livedrop.inventory.reservation.application;
 
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;
 import io.livedrop.inventory.reservation.domain.Reservation;
 import io.livedrop.inventory.reservation.domain.ReserveCommand;
 import io.livedrop.inventory.reservation.domain.ReserveResult;
-import io.livedrop.inventory.stock.domain.StockSignals;
+import io.livedrop.inventory.reservation.persistence.ReservationRepository;
+import io.livedrop.inventory.stock.application.StockSignals;
 import io.livedrop.inventory.stock.persistence.DropStockRepository;
 import io.livedrop.inventory.stock.persistence.DropStockRepository.StockTaken;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.livedrop.inventory.config;
+package io.livedrop.inventory.reservation.application;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,15 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Tuning of inventory-service (env vars in application.yml).
+ * Tuning of reservations (env vars in application.yml; the stock side is {@code StockProperties}, under
+ * the same prefix).
  *
  * @param holdGrace how long after its {@code expiresAt} an unconfirmed hold is left alone before the
  *     reaper returns it to stock; order-service owns the expiry decision and normally releases first
  * @param reaperInterval how often the reaper looks for expired holds
  * @param reaperBatchSize holds released per reaper transaction
- * @param stockChangedInterval the shortest gap between two {@code stock.changed} events of one drop
- * @param liveGaugeRefresh how often the available-stock gauge of live drops is refreshed
- * @param liveGaugeMaxDrops the most live drops the gauge reports (bounds metric cardinality)
  * @param reserver how reserves take stock: {@code batching} (many reserves of a drop per transaction)
  *     or {@code single-row} (one transaction per reserve)
  * @param reserveBatchSize the most reserves of one drop handled in one transaction ({@code batching})
@@ -29,13 +27,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("livedrop.inventory")
-public record InventoryProperties(
+public record ReservationProperties(
         @NotNull @DefaultValue("30s") Duration holdGrace,
         @NotNull @DefaultValue("5s") Duration reaperInterval,
         @Min(1) @Max(10_000) @DefaultValue("200") int reaperBatchSize,
-        @NotNull @DefaultValue("250ms") Duration stockChangedInterval,
-        @NotNull @DefaultValue("10s") Duration liveGaugeRefresh,
-        @Min(0) @Max(10_000) @DefaultValue("100") int liveGaugeMaxDrops,
         @NotNull @DefaultValue("batching") ReserverKind reserver,
         @Min(1) @Max(10_000) @DefaultValue("256") int reserveBatchSize,
         @NotNull @DefaultValue("2ms") Duration reserveBatchMaxWait,

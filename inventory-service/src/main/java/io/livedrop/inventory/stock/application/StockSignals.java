@@ -1,8 +1,9 @@
-package io.livedrop.inventory.stock.domain;
+package io.livedrop.inventory.stock.application;
 
 import io.livedrop.common.events.SoldOut;
 import io.livedrop.common.events.StockLow;
 import io.livedrop.common.outbox.Outbox;
+import io.livedrop.inventory.stock.domain.StockSignal;
 import io.livedrop.inventory.stock.persistence.DropStockRepository;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,9 @@
-package io.livedrop.inventory.reservation.domain;
+package io.livedrop.inventory.reservation.application;
 
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;
+import io.livedrop.inventory.reservation.domain.Reservation;
+import io.livedrop.inventory.reservation.domain.ReservationStatus;
 import io.livedrop.inventory.reservation.persistence.HoldingRepository;
 import io.livedrop.inventory.reservation.persistence.ReservationRepository;
 import io.livedrop.inventory.stock.persistence.DropStockRepository;

@@ -1,6 +1,9 @@
-package io.livedrop.inventory.reservation.domain;
+package io.livedrop.inventory.reservation.application;
 
 import io.livedrop.common.error.ApiException;
+import io.livedrop.inventory.reservation.domain.ReservationStatus;
+import io.livedrop.inventory.reservation.domain.ReserveResult;
+import io.livedrop.inventory.reservation.domain.ReservingPausedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;

@@ -1,6 +1,5 @@
-package io.livedrop.inventory.stock.metrics;
+package io.livedrop.inventory.stock.application;
 
-import io.livedrop.inventory.config.InventoryProperties;
 import io.livedrop.inventory.stock.persistence.DropStockRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -17,10 +16,10 @@ import org.springframework.stereotype.Component;
 public class LiveStockGauge {
 
     private final DropStockRepository stock;
-    private final InventoryProperties properties;
+    private final StockProperties properties;
     private final MultiGauge available;
 
-    public LiveStockGauge(DropStockRepository stock, InventoryProperties properties, MeterRegistry registry) {
+    public LiveStockGauge(DropStockRepository stock, StockProperties properties, MeterRegistry registry) {
         this.stock = stock;
         this.properties = properties;
         this.available = MultiGauge.builder("livedrop.inventory.available")

@@ -1,8 +1,7 @@
-package io.livedrop.inventory.stock.messaging;
+package io.livedrop.inventory.stock.application;
 
 import io.livedrop.common.events.StockChanged;
 import io.livedrop.common.outbox.Outbox;
-import io.livedrop.inventory.config.InventoryProperties;
 import io.livedrop.inventory.stock.persistence.DropStockRepository;
 import io.livedrop.inventory.stock.persistence.DropStockRepository.CurrentLevels;
 import java.util.List;
@@ -25,13 +24,10 @@ public class StockChangedPublisher {
     private final DropStockRepository stock;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
-    private final InventoryProperties properties;
+    private final StockProperties properties;
 
     public StockChangedPublisher(
-            DropStockRepository stock,
-            Outbox outbox,
-            TransactionTemplate transactions,
-            InventoryProperties properties) {
+            DropStockRepository stock, Outbox outbox, TransactionTemplate transactions, StockProperties properties) {
         this.stock = stock;
         this.outbox = outbox;
         this.transactions = transactions;

@@ -1,4 +1,4 @@
-package io.livedrop.inventory.web;
+package io.livedrop.inventory.stock.web;
 
 import io.livedrop.common.error.ErrorCode;
 import io.livedrop.common.error.Problems;

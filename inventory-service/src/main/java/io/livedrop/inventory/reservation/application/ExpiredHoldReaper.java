@@ -1,6 +1,7 @@
-package io.livedrop.inventory.reservation.domain;
+package io.livedrop.inventory.reservation.application;
 
-import io.livedrop.inventory.config.InventoryProperties;
+import io.livedrop.inventory.reservation.domain.Reservation;
+import io.livedrop.inventory.reservation.domain.ReservationStatus;
 import io.livedrop.inventory.reservation.persistence.HoldingRepository;
 import io.livedrop.inventory.reservation.persistence.ReservationRepository;
 import io.livedrop.inventory.stock.persistence.DropStockRepository;
@@ -38,7 +39,7 @@ public class ExpiredHoldReaper {
     private final DropStockRepository stock;
     private final TransactionTemplate transactions;
     private final ReservationMetrics metrics;
-    private final InventoryProperties properties;
+    private final ReservationProperties properties;
 
     public ExpiredHoldReaper(
             ReservationRepository reservations,
@@ -46,7 +47,7 @@ public class ExpiredHoldReaper {
             DropStockRepository stock,
             TransactionTemplate transactions,
             ReservationMetrics metrics,
-            InventoryProperties properties) {
+            ReservationProperties properties) {
         this.reservations = reservations;
         this.holdings = holdings;
         this.stock = stock;
