@@ -1,6 +1,6 @@
 package io.livedrop.inventory.config;
 
-import io.livedrop.inventory.reservation.application.BatchReserveTransaction;
+import io.livedrop.inventory.reservation.application.BatchReserveService;
 import io.livedrop.inventory.reservation.application.BatchingReserver;
 import io.livedrop.inventory.reservation.application.ReservationMetrics;
 import io.livedrop.inventory.reservation.application.ReservationProperties;
@@ -22,7 +22,7 @@ class ReserverConfiguration {
     @Primary
     @ConditionalOnProperty(name = "livedrop.inventory.reserver", havingValue = "batching", matchIfMissing = true)
     BatchingReserver batchingReserver(
-            BatchReserveTransaction batches,
+            BatchReserveService batches,
             SingleRowReserver singleRow,
             ReservationMetrics metrics,
             ReservationProperties properties) {

@@ -1,9 +1,9 @@
 package io.livedrop.inventory.config;
 
-import io.livedrop.inventory.reservation.application.ExpiredHoldReaper;
+import io.livedrop.inventory.reservation.application.HoldExpiryService;
 import io.livedrop.inventory.reservation.application.ReservationProperties;
 import io.livedrop.inventory.stock.application.LiveStockGauge;
-import io.livedrop.inventory.stock.application.StockChangedPublisher;
+import io.livedrop.inventory.stock.application.StockChangedService;
 import io.livedrop.inventory.stock.application.StockProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,15 +25,15 @@ class SchedulingConfiguration implements SchedulingConfigurer {
 
     private final ReservationProperties reservations;
     private final StockProperties stock;
-    private final ExpiredHoldReaper reaper;
-    private final StockChangedPublisher stockChanged;
+    private final HoldExpiryService reaper;
+    private final StockChangedService stockChanged;
     private final LiveStockGauge liveStock;
 
     SchedulingConfiguration(
             ReservationProperties reservations,
             StockProperties stock,
-            ExpiredHoldReaper reaper,
-            StockChangedPublisher stockChanged,
+            HoldExpiryService reaper,
+            StockChangedService stockChanged,
             LiveStockGauge liveStock) {
         this.reservations = reservations;
         this.stock = stock;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.events.SoldOut;
 import io.livedrop.common.events.StockLow;
-import io.livedrop.inventory.reservation.application.BatchReserveTransaction;
+import io.livedrop.inventory.reservation.application.BatchReserveService;
 import io.livedrop.inventory.reservation.application.BatchingReserver;
 import io.livedrop.inventory.reservation.application.ReservationMetrics;
 import io.livedrop.inventory.reservation.application.ReservationProperties;
@@ -46,7 +46,7 @@ class BatchingReserverTests extends InventoryIntegrationTest {
     Reserver reserver;
 
     @Autowired
-    BatchReserveTransaction batches;
+    BatchReserveService batches;
 
     @Autowired
     SingleRowReserver singleRow;
@@ -211,9 +211,9 @@ class BatchingReserverTests extends InventoryIntegrationTest {
                 command(dropId, "cid", 1, expiresAt), // nothing left
                 command(dropId, "dan", 3, expiresAt)); // over the limit (and the stock): the limit wins, as alone
 
-        List<BatchReserveTransaction.Outcome> outcomes = batches.reserve(dropId, batch);
+        List<BatchReserveService.Outcome> outcomes = batches.reserve(dropId, batch);
 
-        assertThat(outcomes.get(0)).isInstanceOfSatisfying(BatchReserveTransaction.Outcome.Held.class, held -> {
+        assertThat(outcomes.get(0)).isInstanceOfSatisfying(BatchReserveService.Outcome.Held.class, held -> {
             assertThat(held.result().created()).isTrue();
             assertThat(held.result().reservation().quantity()).isEqualTo(2);
             // stored at microsecond precision, rounded like the single-row path's bind parameter
@@ -223,17 +223,17 @@ class BatchingReserverTests extends InventoryIntegrationTest {
         });
         assertThat(refusal(outcomes.get(1))).isEqualTo("PER_USER_LIMIT_EXCEEDED");
         assertThat(outcomes.get(2))
-                .isEqualTo(new BatchReserveTransaction.Outcome.Held(new ReserveResult(known.reservation(), false)));
-        assertThat(outcomes.get(3)).isInstanceOfSatisfying(BatchReserveTransaction.Outcome.Held.class, held -> {
+                .isEqualTo(new BatchReserveService.Outcome.Held(new ReserveResult(known.reservation(), false)));
+        assertThat(outcomes.get(3)).isInstanceOfSatisfying(BatchReserveService.Outcome.Held.class, held -> {
             assertThat(held.result().created()).isFalse();
             assertThat(held.result().reservation())
-                    .isEqualTo(((BatchReserveTransaction.Outcome.Held) outcomes.get(0))
+                    .isEqualTo(((BatchReserveService.Outcome.Held) outcomes.get(0))
                             .result()
                             .reservation());
         });
-        assertThat(outcomes.get(4)).isInstanceOf(BatchReserveTransaction.Outcome.Held.class);
+        assertThat(outcomes.get(4)).isInstanceOf(BatchReserveService.Outcome.Held.class);
         assertThat(refusal(outcomes.get(5))).isEqualTo("SOLD_OUT");
-        assertThat(((BatchReserveTransaction.Outcome.Refused) outcomes.get(5))
+        assertThat(((BatchReserveService.Outcome.Refused) outcomes.get(5))
                         .refusal()
                         .getMessage())
                 .isEqualTo("Only 0 left, 1 requested");
@@ -474,12 +474,9 @@ class BatchingReserverTests extends InventoryIntegrationTest {
         return new ReserveCommand(UUID.randomUUID(), dropId, user, quantity, expiresAt);
     }
 
-    private static String refusal(BatchReserveTransaction.Outcome outcome) {
-        assertThat(outcome).isInstanceOf(BatchReserveTransaction.Outcome.Refused.class);
-        return ((BatchReserveTransaction.Outcome.Refused) outcome)
-                .refusal()
-                .code()
-                .name();
+    private static String refusal(BatchReserveService.Outcome outcome) {
+        assertThat(outcome).isInstanceOf(BatchReserveService.Outcome.Refused.class);
+        return ((BatchReserveService.Outcome.Refused) outcome).refusal().code().name();
     }
 
     private double batchCount() {

@@ -2,7 +2,7 @@ package io.livedrop.inventory.reservation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.inventory.reservation.application.ExpiredHoldReaper;
+import io.livedrop.inventory.reservation.application.HoldExpiryService;
 import io.livedrop.inventory.reservation.application.ReservationProperties;
 import io.livedrop.inventory.stock.domain.StockLevels;
 import io.livedrop.inventory.support.InventoryApi.Response;
@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class HoldExpiryTests extends InventoryIntegrationTest {
 
     @Autowired
-    ExpiredHoldReaper reaper;
+    HoldExpiryService reaper;
 
     @Autowired
     ReservationProperties properties;

@@ -1,7 +1,7 @@
 package io.livedrop.inventory.support;
 
 import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.inventory.stock.application.DropSchedules;
+import io.livedrop.inventory.stock.application.DropScheduleService;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,7 +21,7 @@ public abstract class InventoryIntegrationTest {
     protected JdbcClient jdbc;
 
     @Autowired
-    protected DropSchedules schedules;
+    protected DropScheduleService schedules;
 
     protected InventoryApi api;
     protected TestDrops drops;

@@ -3,7 +3,7 @@ package io.livedrop.inventory.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.common.events.DropScheduled;
-import io.livedrop.inventory.stock.application.DropSchedules;
+import io.livedrop.inventory.stock.application.DropScheduleService;
 import io.livedrop.inventory.stock.domain.StockLevels;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Drops for tests (created as catalog's drop.scheduled would) and the invariants every test checks. */
 public final class TestDrops {
 
-    private final DropSchedules schedules;
+    private final DropScheduleService schedules;
     private final JdbcClient jdbc;
 
-    public TestDrops(DropSchedules schedules, JdbcClient jdbc) {
+    public TestDrops(DropScheduleService schedules, JdbcClient jdbc) {
         this.schedules = schedules;
         this.jdbc = jdbc;
     }

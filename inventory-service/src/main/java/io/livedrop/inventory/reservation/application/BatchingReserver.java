@@ -1,6 +1,6 @@
 package io.livedrop.inventory.reservation.application;
 
-import io.livedrop.inventory.reservation.application.BatchReserveTransaction.Outcome;
+import io.livedrop.inventory.reservation.application.BatchReserveService.Outcome;
 import io.livedrop.inventory.reservation.domain.ReserveCommand;
 import io.livedrop.inventory.reservation.domain.ReserveResult;
 import io.livedrop.inventory.reservation.domain.Reserver;
@@ -20,7 +20,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The hot-drop fast path: reserves of one drop queue up, and one drainer per drop (a virtual thread
- * that lives only while the drop has reserves waiting) hands them to {@link BatchReserveTransaction}
+ * that lives only while the drop has reserves waiting) hands them to {@link BatchReserveService}
  * up to {@code reserveBatchSize} at a time — one transaction, one update and one commit of the drop's
  * row per batch instead of per reserve. Each caller waits for its own answer (at most {@code
  * reserveTimeout} in the queue, one more once its batch is running).
@@ -38,7 +38,7 @@ public class BatchingReserver implements Reserver, SmartLifecycle {
     /** Before the web server's graceful shutdown (DEFAULT_PHASE - 1024), after the Kafka listeners. */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
 
-    private final BatchReserveTransaction batches;
+    private final BatchReserveService batches;
     private final Reserver oneByOne;
     private final ReservationMetrics metrics;
     private final int batchSize;
@@ -52,7 +52,7 @@ public class BatchingReserver implements Reserver, SmartLifecycle {
     private volatile boolean running;
 
     public BatchingReserver(
-            BatchReserveTransaction batches,
+            BatchReserveService batches,
             Reserver oneByOne,
             ReservationMetrics metrics,
             ReservationProperties properties) {

@@ -9,10 +9,10 @@ import io.livedrop.inventory.reservation.domain.ReserveCommand;
 import io.livedrop.inventory.reservation.domain.ReserveResult;
 import io.livedrop.inventory.reservation.domain.Reserver;
 import io.livedrop.inventory.reservation.persistence.ReservationRepository;
-import io.livedrop.inventory.stock.application.StockSignals;
+import io.livedrop.inventory.stock.application.StockSignalService;
+import io.livedrop.inventory.stock.domain.SaleState;
+import io.livedrop.inventory.stock.domain.StockTaken;
 import io.livedrop.inventory.stock.persistence.DropStockRepository;
-import io.livedrop.inventory.stock.persistence.DropStockRepository.SaleState;
-import io.livedrop.inventory.stock.persistence.DropStockRepository.StockTaken;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,10 +43,13 @@ public class SingleRowReserver implements Reserver {
     private final JdbcClient jdbc;
     private final ReservationRepository reservations;
     private final DropStockRepository stock;
-    private final StockSignals signals;
+    private final StockSignalService signals;
 
     public SingleRowReserver(
-            JdbcClient jdbc, ReservationRepository reservations, DropStockRepository stock, StockSignals signals) {
+            JdbcClient jdbc,
+            ReservationRepository reservations,
+            DropStockRepository stock,
+            StockSignalService signals) {
         this.jdbc = jdbc;
         this.reservations = reservations;
         this.stock = stock;

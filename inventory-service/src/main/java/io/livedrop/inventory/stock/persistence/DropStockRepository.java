@@ -3,8 +3,11 @@ package io.livedrop.inventory.stock.persistence;
 import static io.livedrop.common.jdbc.SqlTimes.instant;
 import static io.livedrop.common.jdbc.SqlTimes.utc;
 
+import io.livedrop.inventory.stock.domain.CurrentLevels;
 import io.livedrop.inventory.stock.domain.DropStock;
+import io.livedrop.inventory.stock.domain.SaleState;
 import io.livedrop.inventory.stock.domain.StockLevels;
+import io.livedrop.inventory.stock.domain.StockTaken;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -110,8 +113,6 @@ public class DropStockRepository {
                 .optional();
     }
 
-    public record SaleState(boolean live, int available) {}
-
     /**
      * THE conditional update every reserve goes through (one per reserve, or one per batch): no row
      * comes back when the stock or the sale window does not allow {@code quantity}. The row comes back
@@ -138,10 +139,6 @@ public class DropStockRepository {
                         rs.getBoolean("sold_out_signalled")))
                 .optional();
     }
-
-    /** What is left after a take, with the announcement state the caller decides on. */
-    public record StockTaken(
-            int available, Integer lowStockThreshold, boolean lowStockSignalled, boolean soldOutSignalled) {}
 
     public void recordSignals(UUID dropId, boolean lowStockSignalled, boolean soldOutSignalled) {
         jdbc.sql("""
@@ -243,8 +240,6 @@ public class DropStockRepository {
                 .query((rs, n) -> new CurrentLevels(rs.getObject("drop_id", UUID.class), levels(rs)))
                 .list();
     }
-
-    public record CurrentLevels(UUID dropId, StockLevels levels) {}
 
     private static void requireOne(int updated, UUID dropId) {
         if (updated != 1) {

@@ -28,9 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * confirm (which then answers {@code RESERVATION_NOT_ACTIVE}).
  */
 @Component
-public class ExpiredHoldReaper {
+public class HoldExpiryService {
 
-    private static final Logger log = LoggerFactory.getLogger(ExpiredHoldReaper.class);
+    private static final Logger log = LoggerFactory.getLogger(HoldExpiryService.class);
     /** PostgreSQL orders uuids by their bytes, i.e. like their lowercase text; UUID.compareTo is signed. */
     private static final Comparator<UUID> DATABASE_ORDER = Comparator.comparing(UUID::toString);
 
@@ -41,7 +41,7 @@ public class ExpiredHoldReaper {
     private final ReservationMetrics metrics;
     private final ReservationProperties properties;
 
-    public ExpiredHoldReaper(
+    public HoldExpiryService(
             ReservationRepository reservations,
             HoldingRepository holdings,
             DropStockRepository stock,
@@ -86,7 +86,7 @@ public class ExpiredHoldReaper {
                         () -> new TreeMap<>(DATABASE_ORDER),
                         Collectors.summingInt(Reservation::quantity)));
         byDrop.forEach(stock::releaseReserved);
-        released.forEach(r -> metrics.transitioned(ReservationStatus.RELEASED, Reservations.REAPER));
+        released.forEach(r -> metrics.transitioned(ReservationStatus.RELEASED, ReservationService.REAPER));
         return released.size();
     }
 

@@ -2,8 +2,8 @@ package io.livedrop.inventory.stock.application;
 
 import io.livedrop.common.events.StockChanged;
 import io.livedrop.common.outbox.Outbox;
+import io.livedrop.inventory.stock.domain.CurrentLevels;
 import io.livedrop.inventory.stock.persistence.DropStockRepository;
-import io.livedrop.inventory.stock.persistence.DropStockRepository.CurrentLevels;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * writing the outbox row commit together.
  */
 @Component
-public class StockChangedPublisher {
+public class StockChangedService {
 
     /** Drops handled per pass; more are picked up by the next pass. */
     static final int BATCH = 500;
@@ -26,7 +26,7 @@ public class StockChangedPublisher {
     private final TransactionTemplate transactions;
     private final StockProperties properties;
 
-    public StockChangedPublisher(
+    public StockChangedService(
             DropStockRepository stock, Outbox outbox, TransactionTemplate transactions, StockProperties properties) {
         this.stock = stock;
         this.outbox = outbox;

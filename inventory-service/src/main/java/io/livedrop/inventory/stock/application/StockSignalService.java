@@ -16,12 +16,12 @@ import org.springframework.stereotype.Component;
  * and the outbox row commit with the reservation, so an announcement is never lost nor repeated.
  */
 @Component
-public class StockSignals {
+public class StockSignalService {
 
     private final DropStockRepository stock;
     private final Outbox outbox;
 
-    public StockSignals(DropStockRepository stock, Outbox outbox) {
+    public StockSignalService(DropStockRepository stock, Outbox outbox) {
         this.stock = stock;
         this.outbox = outbox;
     }

@@ -6,9 +6,9 @@ import io.livedrop.inventory.reservation.domain.Reservation;
 import io.livedrop.inventory.reservation.domain.ReserveCommand;
 import io.livedrop.inventory.reservation.domain.ReserveResult;
 import io.livedrop.inventory.reservation.persistence.ReservationRepository;
-import io.livedrop.inventory.stock.application.StockSignals;
+import io.livedrop.inventory.stock.application.StockSignalService;
+import io.livedrop.inventory.stock.domain.StockTaken;
 import io.livedrop.inventory.stock.persistence.DropStockRepository;
-import io.livedrop.inventory.stock.persistence.DropStockRepository.StockTaken;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the drop is held from that one update to the commit, once per batch instead of once per reserve.
  */
 @Component
-public class BatchReserveTransaction {
+public class BatchReserveService {
 
     /** The order PostgreSQL sorts uuids in (their bytes, i.e. their lowercase text). */
     private static final Comparator<ReserveCommand> BY_RESERVATION_ID =
@@ -43,9 +43,9 @@ public class BatchReserveTransaction {
 
     private final JdbcClient jdbc;
     private final DropStockRepository stock;
-    private final StockSignals signals;
+    private final StockSignalService signals;
 
-    public BatchReserveTransaction(JdbcClient jdbc, DropStockRepository stock, StockSignals signals) {
+    public BatchReserveService(JdbcClient jdbc, DropStockRepository stock, StockSignalService signals) {
         this.jdbc = jdbc;
         this.stock = stock;
         this.signals = signals;

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Repeating a transition that already happened answers the reservation as it is (idempotent).
  */
 @Service
-public class Reservations {
+public class ReservationService {
 
     /** Who ended a hold, in {@code reservation.released_by} and in metrics. */
     static final String CALLER = "caller";
@@ -32,7 +32,7 @@ public class Reservations {
     private final DropStockRepository stock;
     private final ReservationMetrics metrics;
 
-    public Reservations(
+    public ReservationService(
             ReservationRepository reservations,
             HoldingRepository holdings,
             DropStockRepository stock,

@@ -22,13 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
  * skew, a late event), holds and sales are kept and a decrease stops at what they committed.
  */
 @Service
-public class DropSchedules {
+public class DropScheduleService {
 
-    private static final Logger log = LoggerFactory.getLogger(DropSchedules.class);
+    private static final Logger log = LoggerFactory.getLogger(DropScheduleService.class);
 
     private final DropStockRepository stock;
 
-    public DropSchedules(DropStockRepository stock) {
+    public DropScheduleService(DropStockRepository stock) {
         this.stock = stock;
     }
 
