@@ -12,6 +12,7 @@ import io.livedrop.inventory.reservation.application.ReservationMetrics;
 import io.livedrop.inventory.reservation.application.ReservationProperties;
 import io.livedrop.inventory.reservation.application.SingleRowReserver;
 import io.livedrop.inventory.reservation.domain.ReserveCommand;
+import io.livedrop.inventory.reservation.domain.ReserveOutcome;
 import io.livedrop.inventory.reservation.domain.ReserveResult;
 import io.livedrop.inventory.reservation.domain.Reserver;
 import io.livedrop.inventory.reservation.domain.ReservingPausedException;
@@ -211,9 +212,9 @@ class BatchingReserverTests extends InventoryIntegrationTest {
                 command(dropId, "cid", 1, expiresAt), // nothing left
                 command(dropId, "dan", 3, expiresAt)); // over the limit (and the stock): the limit wins, as alone
 
-        List<BatchReserveService.Outcome> outcomes = batches.reserve(dropId, batch);
+        List<ReserveOutcome> outcomes = batches.reserve(dropId, batch);
 
-        assertThat(outcomes.get(0)).isInstanceOfSatisfying(BatchReserveService.Outcome.Held.class, held -> {
+        assertThat(outcomes.get(0)).isInstanceOfSatisfying(ReserveOutcome.Held.class, held -> {
             assertThat(held.result().created()).isTrue();
             assertThat(held.result().reservation().quantity()).isEqualTo(2);
             // stored at microsecond precision, rounded like the single-row path's bind parameter
@@ -222,20 +223,15 @@ class BatchingReserverTests extends InventoryIntegrationTest {
                     .isLessThanOrEqualTo(Duration.ofNanos(500));
         });
         assertThat(refusal(outcomes.get(1))).isEqualTo("PER_USER_LIMIT_EXCEEDED");
-        assertThat(outcomes.get(2))
-                .isEqualTo(new BatchReserveService.Outcome.Held(new ReserveResult(known.reservation(), false)));
-        assertThat(outcomes.get(3)).isInstanceOfSatisfying(BatchReserveService.Outcome.Held.class, held -> {
+        assertThat(outcomes.get(2)).isEqualTo(new ReserveOutcome.Held(new ReserveResult(known.reservation(), false)));
+        assertThat(outcomes.get(3)).isInstanceOfSatisfying(ReserveOutcome.Held.class, held -> {
             assertThat(held.result().created()).isFalse();
             assertThat(held.result().reservation())
-                    .isEqualTo(((BatchReserveService.Outcome.Held) outcomes.get(0))
-                            .result()
-                            .reservation());
+                    .isEqualTo(((ReserveOutcome.Held) outcomes.get(0)).result().reservation());
         });
-        assertThat(outcomes.get(4)).isInstanceOf(BatchReserveService.Outcome.Held.class);
+        assertThat(outcomes.get(4)).isInstanceOf(ReserveOutcome.Held.class);
         assertThat(refusal(outcomes.get(5))).isEqualTo("SOLD_OUT");
-        assertThat(((BatchReserveService.Outcome.Refused) outcomes.get(5))
-                        .refusal()
-                        .getMessage())
+        assertThat(((ReserveOutcome.Refused) outcomes.get(5)).refusal().getMessage())
                 .isEqualTo("Only 0 left, 1 requested");
         assertThat(refusal(outcomes.get(6))).isEqualTo("PER_USER_LIMIT_EXCEEDED");
         assertThat(drops.assertConsistent(dropId)).isEqualTo(new StockLevels(5, 0, 5, 0));
@@ -474,9 +470,9 @@ class BatchingReserverTests extends InventoryIntegrationTest {
         return new ReserveCommand(UUID.randomUUID(), dropId, user, quantity, expiresAt);
     }
 
-    private static String refusal(BatchReserveService.Outcome outcome) {
-        assertThat(outcome).isInstanceOf(BatchReserveService.Outcome.Refused.class);
-        return ((BatchReserveService.Outcome.Refused) outcome).refusal().code().name();
+    private static String refusal(ReserveOutcome outcome) {
+        assertThat(outcome).isInstanceOf(ReserveOutcome.Refused.class);
+        return ((ReserveOutcome.Refused) outcome).refusal().code().name();
     }
 
     private double batchCount() {

@@ -1,7 +1,7 @@
 package io.livedrop.inventory.reservation.application;
 
-import io.livedrop.inventory.reservation.application.BatchReserveService.Outcome;
 import io.livedrop.inventory.reservation.domain.ReserveCommand;
+import io.livedrop.inventory.reservation.domain.ReserveOutcome;
 import io.livedrop.inventory.reservation.domain.ReserveResult;
 import io.livedrop.inventory.reservation.domain.Reserver;
 import io.livedrop.inventory.reservation.domain.ReservingPausedException;
@@ -152,7 +152,7 @@ public class BatchingReserver implements Reserver, SmartLifecycle {
 
     private void handle(UUID dropId, List<PendingReserve> batch) {
         metrics.batched(batch.size());
-        List<Outcome> outcomes;
+        List<ReserveOutcome> outcomes;
         try {
             outcomes = batches.reserve(
                     dropId, batch.stream().map(PendingReserve::command).toList());
@@ -164,8 +164,10 @@ public class BatchingReserver implements Reserver, SmartLifecycle {
         }
         for (int i = 0; i < batch.size(); i++) {
             switch (outcomes.get(i)) {
-                case Outcome.Held(ReserveResult result) -> batch.get(i).answer().complete(result);
-                case Outcome.Refused(var refusal) -> batch.get(i).answer().completeExceptionally(refusal);
+                case ReserveOutcome.Held(ReserveResult result) ->
+                    batch.get(i).answer().complete(result);
+                case ReserveOutcome.Refused(var refusal) ->
+                    batch.get(i).answer().completeExceptionally(refusal);
             }
         }
     }

@@ -1,13 +1,12 @@
 package io.livedrop.inventory.reservation.application;
 
-import static io.livedrop.common.jdbc.SqlTimes.utc;
-
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;
 import io.livedrop.inventory.reservation.domain.Reservation;
 import io.livedrop.inventory.reservation.domain.ReserveCommand;
 import io.livedrop.inventory.reservation.domain.ReserveResult;
 import io.livedrop.inventory.reservation.domain.Reserver;
+import io.livedrop.inventory.reservation.persistence.HoldingRepository;
 import io.livedrop.inventory.reservation.persistence.ReservationRepository;
 import io.livedrop.inventory.stock.application.StockSignalService;
 import io.livedrop.inventory.stock.domain.SaleState;
@@ -15,7 +14,6 @@ import io.livedrop.inventory.stock.domain.StockTaken;
 import io.livedrop.inventory.stock.persistence.DropStockRepository;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,18 +38,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class SingleRowReserver implements Reserver {
 
-    private final JdbcClient jdbc;
     private final ReservationRepository reservations;
+    private final HoldingRepository holdings;
     private final DropStockRepository stock;
     private final StockSignalService signals;
 
     public SingleRowReserver(
-            JdbcClient jdbc,
             ReservationRepository reservations,
+            HoldingRepository holdings,
             DropStockRepository stock,
             StockSignalService signals) {
-        this.jdbc = jdbc;
         this.reservations = reservations;
+        this.holdings = holdings;
         this.stock = stock;
         this.signals = signals;
     }
@@ -59,11 +57,11 @@ public class SingleRowReserver implements Reserver {
     @Override
     @Transactional
     public ReserveResult reserve(ReserveCommand command) {
-        Optional<Reservation> claimed = claimReservationId(command);
+        Optional<Reservation> claimed = reservations.claim(command);
         if (claimed.isEmpty()) {
             return new ReserveResult(reservations.find(command.reservationId()).orElseThrow(), false);
         }
-        if (!addToUserHolding(command)) {
+        if (!holdings.addWithinLimit(command.dropId(), command.userId(), command.quantity())) {
             throw refusal(command, ErrorCode.PER_USER_LIMIT_EXCEEDED);
         }
         StockTaken left = stock.take(command.dropId(), command.quantity())
@@ -75,40 +73,6 @@ public class SingleRowReserver implements Reserver {
                 left.lowStockSignalled(),
                 left.soldOutSignalled());
         return new ReserveResult(claimed.get(), true);
-    }
-
-    private Optional<Reservation> claimReservationId(ReserveCommand command) {
-        return jdbc.sql("""
-                insert into reservation (reservation_id, drop_id, user_id, quantity, status, expires_at)
-                values (:reservationId, :dropId, :userId, :quantity, 'held', :expiresAt)
-                on conflict (reservation_id) do nothing
-                returning reservation_id, drop_id, user_id, quantity, status, expires_at, created_at
-                """)
-                .param("reservationId", command.reservationId())
-                .param("dropId", command.dropId())
-                .param("userId", command.userId())
-                .param("quantity", command.quantity())
-                .param("expiresAt", utc(command.expiresAt()))
-                .query(ReservationRepository::map)
-                .optional();
-    }
-
-    /** Held + confirmed units of this user for this drop stay within the drop's per-user limit. */
-    private boolean addToUserHolding(ReserveCommand command) {
-        return jdbc.sql("""
-                        insert into user_holding (drop_id, user_id, quantity, quantity_limit)
-                        select drop_id, :userId, :quantity, per_user_limit
-                        from drop_stock where drop_id = :dropId and :quantity <= per_user_limit
-                        on conflict (drop_id, user_id) do update
-                           set quantity = user_holding.quantity + excluded.quantity,
-                               quantity_limit = excluded.quantity_limit
-                         where user_holding.quantity + excluded.quantity <= excluded.quantity_limit
-                        """)
-                        .param("dropId", command.dropId())
-                        .param("userId", command.userId())
-                        .param("quantity", command.quantity())
-                        .update()
-                == 1;
     }
 
     private ApiException refusal(ReserveCommand command, ErrorCode whenOnSale) {

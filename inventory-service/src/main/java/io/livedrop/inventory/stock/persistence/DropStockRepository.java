@@ -102,14 +102,19 @@ public class DropStockRepository {
                         """).param("dropId", dropId).update() == 1;
     }
 
-    /** Why a reservation was refused: the drop is unknown (empty), not live, or short of stock. */
+    /**
+     * The drop as a reserve sees it: unknown (empty), not live, short of stock, or its per-user limit
+     * (why a single reserve was refused; what a batch decides on).
+     */
     public Optional<SaleState> saleState(UUID dropId) {
         return jdbc.sql("""
-                        select ended_at is null and now() >= starts_at and now() < ends_at as live, available
+                        select ended_at is null and now() >= starts_at and now() < ends_at as live,
+                               available, per_user_limit
                         from drop_stock where drop_id = :dropId
                         """)
                 .param("dropId", dropId)
-                .query((rs, n) -> new SaleState(rs.getBoolean("live"), rs.getInt("available")))
+                .query((rs, n) ->
+                        new SaleState(rs.getBoolean("live"), rs.getInt("available"), rs.getInt("per_user_limit")))
                 .optional();
     }
 
