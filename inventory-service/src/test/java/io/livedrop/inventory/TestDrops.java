@@ -1,4 +1,4 @@
-package io.livedrop.inventory.support;
+package io.livedrop.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

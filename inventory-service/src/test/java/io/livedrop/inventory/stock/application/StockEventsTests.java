@@ -1,4 +1,4 @@
-package io.livedrop.inventory.stock;
+package io.livedrop.inventory.stock.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,8 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.livedrop.common.events.SoldOut;
 import io.livedrop.common.events.StockChanged;
 import io.livedrop.common.events.StockLow;
-import io.livedrop.inventory.stock.application.StockProperties;
-import io.livedrop.inventory.support.InventoryIntegrationTest;
+import io.livedrop.inventory.InventoryIntegrationTest;
 import io.livedrop.inventory.support.TopicReader;
 import java.time.Duration;
 import java.time.OffsetDateTime;

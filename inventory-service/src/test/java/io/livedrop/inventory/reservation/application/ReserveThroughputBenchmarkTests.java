@@ -1,11 +1,10 @@
-package io.livedrop.inventory.reservation;
+package io.livedrop.inventory.reservation.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.inventory.reservation.application.SingleRowReserver;
+import io.livedrop.inventory.InventoryIntegrationTest;
 import io.livedrop.inventory.reservation.domain.ReserveCommand;
 import io.livedrop.inventory.reservation.domain.Reserver;
-import io.livedrop.inventory.support.InventoryIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * In-process throughput of one hot drop, single-row vs batching: N threads reserve one unit each (a
@@ -36,17 +34,11 @@ class ReserveThroughputBenchmarkTests extends InventoryIntegrationTest {
     private static final Duration WARM_UP = Duration.ofSeconds(2);
     private static final Duration MEASURED = Duration.ofSeconds(Long.getLong("benchmark.seconds", 6));
 
-    @Autowired
-    Reserver batching;
-
-    @Autowired
-    SingleRowReserver singleRow;
-
     @Test
     void reservesPerSecondOnOneHotDrop() throws Exception {
         List<String> lines = new ArrayList<>();
         for (int threads : new int[] {16, 64, 256}) {
-            for (var strategy : List.of(new Strategy("single-row", singleRow), new Strategy("batching", batching))) {
+            for (var strategy : List.of(new Strategy("single-row", singleRow), new Strategy("batching", reserver))) {
                 Result result = run(strategy.reserver(), threads);
                 lines.add(String.format(
                         Locale.ROOT,

@@ -1,11 +1,11 @@
-package io.livedrop.inventory.reservation;
+package io.livedrop.inventory.reservation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livedrop.inventory.InventoryApi.Response;
+import io.livedrop.inventory.InventoryIntegrationTest;
+import io.livedrop.inventory.TestDrops;
 import io.livedrop.inventory.stock.domain.StockLevels;
-import io.livedrop.inventory.support.InventoryApi.Response;
-import io.livedrop.inventory.support.InventoryIntegrationTest;
-import io.livedrop.inventory.support.TestDrops;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;

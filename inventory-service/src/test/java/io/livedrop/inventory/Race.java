@@ -1,4 +1,4 @@
-package io.livedrop.inventory.reservation;
+package io.livedrop.inventory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +9,11 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /** Starts many tasks at the same instant (one latch) on virtual threads and collects their results. */
-final class Race {
+public final class Race {
 
     private Race() {}
 
-    static <T> List<T> run(int racers, IntFunction<T> racer) throws Exception {
+    public static <T> List<T> run(int racers, IntFunction<T> racer) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<T>> futures = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {

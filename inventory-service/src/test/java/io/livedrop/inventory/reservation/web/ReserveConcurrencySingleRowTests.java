@@ -1,4 +1,4 @@
-package io.livedrop.inventory.reservation;
+package io.livedrop.inventory.reservation.web;
 
 import org.springframework.test.context.TestPropertySource;
 

@@ -1,4 +1,4 @@
-package io.livedrop.inventory.stock;
+package io.livedrop.inventory.stock.application;
 
 import org.springframework.test.context.TestPropertySource;
 

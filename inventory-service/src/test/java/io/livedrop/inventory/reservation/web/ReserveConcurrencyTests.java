@@ -1,11 +1,12 @@
-package io.livedrop.inventory.reservation;
+package io.livedrop.inventory.reservation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.common.events.SoldOut;
+import io.livedrop.inventory.InventoryApi.Response;
+import io.livedrop.inventory.InventoryIntegrationTest;
+import io.livedrop.inventory.Race;
 import io.livedrop.inventory.stock.domain.StockLevels;
-import io.livedrop.inventory.support.InventoryApi.Response;
-import io.livedrop.inventory.support.InventoryIntegrationTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

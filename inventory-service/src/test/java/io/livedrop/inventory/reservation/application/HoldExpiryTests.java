@@ -1,12 +1,11 @@
-package io.livedrop.inventory.reservation;
+package io.livedrop.inventory.reservation.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.inventory.reservation.application.HoldExpiryService;
-import io.livedrop.inventory.reservation.application.ReservationProperties;
+import io.livedrop.inventory.InventoryApi.Response;
+import io.livedrop.inventory.InventoryIntegrationTest;
+import io.livedrop.inventory.Race;
 import io.livedrop.inventory.stock.domain.StockLevels;
-import io.livedrop.inventory.support.InventoryApi.Response;
-import io.livedrop.inventory.support.InventoryIntegrationTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +25,10 @@ class HoldExpiryTests extends InventoryIntegrationTest {
     @Autowired
     HoldExpiryService reaper;
 
-    @Autowired
-    ReservationProperties properties;
-
     @Test
     void holdsPastExpiryAndGraceGoBackOnSale() {
         UUID dropId = drops.live(10, 2, null);
-        Instant longAgo = Instant.now().minus(properties.holdGrace()).minusSeconds(60);
+        Instant longAgo = Instant.now().minus(reservationProperties.holdGrace()).minusSeconds(60);
         String expired =
                 api.reserve(UUID.randomUUID(), dropId, "user-1", 2, longAgo).text("reservationId");
 
@@ -69,7 +65,7 @@ class HoldExpiryTests extends InventoryIntegrationTest {
     @RepeatedTest(5)
     void expiryRacingConfirmEndsEveryHoldInExactlyOneState() throws Exception {
         UUID dropId = drops.live(100, 2, 20);
-        Instant expired = Instant.now().minus(properties.holdGrace()).minusSeconds(60);
+        Instant expired = Instant.now().minus(reservationProperties.holdGrace()).minusSeconds(60);
         List<String> holds = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             holds.add(api.reserve(UUID.randomUUID(), dropId, "user-" + i, 1 + i % 2, expired)

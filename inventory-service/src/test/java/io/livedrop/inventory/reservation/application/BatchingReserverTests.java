@@ -1,4 +1,4 @@
-package io.livedrop.inventory.reservation;
+package io.livedrop.inventory.reservation.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,19 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.events.SoldOut;
 import io.livedrop.common.events.StockLow;
-import io.livedrop.inventory.reservation.application.BatchReserveService;
-import io.livedrop.inventory.reservation.application.BatchingReserver;
-import io.livedrop.inventory.reservation.application.ReservationMetrics;
-import io.livedrop.inventory.reservation.application.ReservationProperties;
-import io.livedrop.inventory.reservation.application.SingleRowReserver;
+import io.livedrop.inventory.InventoryIntegrationTest;
+import io.livedrop.inventory.Race;
+import io.livedrop.inventory.TestDrops;
 import io.livedrop.inventory.reservation.domain.ReserveCommand;
 import io.livedrop.inventory.reservation.domain.ReserveOutcome;
 import io.livedrop.inventory.reservation.domain.ReserveResult;
 import io.livedrop.inventory.reservation.domain.Reserver;
 import io.livedrop.inventory.reservation.domain.ReservingPausedException;
 import io.livedrop.inventory.stock.domain.StockLevels;
-import io.livedrop.inventory.support.InventoryIntegrationTest;
-import io.livedrop.inventory.support.TestDrops;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -44,16 +40,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 class BatchingReserverTests extends InventoryIntegrationTest {
 
     @Autowired
-    Reserver reserver;
-
-    @Autowired
     BatchReserveService batches;
-
-    @Autowired
-    SingleRowReserver singleRow;
-
-    @Autowired
-    ReservationProperties properties;
 
     @Autowired
     MeterRegistry meters;
@@ -400,10 +387,7 @@ class BatchingReserverTests extends InventoryIntegrationTest {
                 """.formatted(UUID.randomUUID(), dropId);
         batcher.stop();
         try {
-            var response = api.postAs(
-                    "/internal/inventory/reservations",
-                    body,
-                    io.livedrop.common.test.TestJwtIssuer.shared().serviceToken("order-service"));
+            var response = api.postAs("/internal/inventory/reservations", body, tokens.serviceToken("order-service"));
 
             assertThat(response.status()).isEqualTo(503);
             assertThat(response.code()).isEqualTo("SERVICE_UNAVAILABLE");
@@ -421,9 +405,9 @@ class BatchingReserverTests extends InventoryIntegrationTest {
 
     private BatchingReserver batcher(int batchSize, Duration maxWait, Duration timeout, MeterRegistry registry) {
         ReservationProperties own = new ReservationProperties(
-                properties.holdGrace(),
-                properties.reaperInterval(),
-                properties.reaperBatchSize(),
+                reservationProperties.holdGrace(),
+                reservationProperties.reaperInterval(),
+                reservationProperties.reaperBatchSize(),
                 ReservationProperties.ReserverKind.BATCHING,
                 batchSize,
                 maxWait,

@@ -1,4 +1,4 @@
-package io.livedrop.inventory.stock;
+package io.livedrop.inventory.stock.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,11 +7,11 @@ import io.livedrop.common.events.DropEnded;
 import io.livedrop.common.events.DropScheduled;
 import io.livedrop.common.events.EventCodec;
 import io.livedrop.common.events.EventEnvelope;
+import io.livedrop.inventory.InventoryIntegrationTest;
+import io.livedrop.inventory.TestDrops;
 import io.livedrop.inventory.stock.domain.DropStock;
 import io.livedrop.inventory.stock.domain.StockLevels;
 import io.livedrop.inventory.stock.persistence.DropStockRepository;
-import io.livedrop.inventory.support.InventoryIntegrationTest;
-import io.livedrop.inventory.support.TestDrops;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

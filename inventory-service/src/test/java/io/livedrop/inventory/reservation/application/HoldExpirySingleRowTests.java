@@ -1,4 +1,4 @@
-package io.livedrop.inventory.reservation;
+package io.livedrop.inventory.reservation.application;
 
 import org.springframework.test.context.TestPropertySource;
 

@@ -1,4 +1,4 @@
-package io.livedrop.inventory.support;
+package io.livedrop.inventory;
 
 import io.livedrop.common.test.TestJwtIssuer;
 import java.net.URI;

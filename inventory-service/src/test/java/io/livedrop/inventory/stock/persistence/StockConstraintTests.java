@@ -1,10 +1,10 @@
-package io.livedrop.inventory.stock;
+package io.livedrop.inventory.stock.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.livedrop.inventory.InventoryIntegrationTest;
 import io.livedrop.inventory.stock.domain.StockLevels;
-import io.livedrop.inventory.support.InventoryIntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
