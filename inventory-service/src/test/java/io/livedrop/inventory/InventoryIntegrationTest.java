@@ -6,6 +6,7 @@ import io.livedrop.inventory.reservation.application.ReservationProperties;
 import io.livedrop.inventory.reservation.application.SingleRowReserver;
 import io.livedrop.inventory.reservation.domain.Reserver;
 import io.livedrop.inventory.stock.application.DropScheduleService;
+import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +30,10 @@ public abstract class InventoryIntegrationTest {
     @Autowired
     protected JdbcClient jdbc;
 
+    /** The service's clock (microsecond ticks, PostgreSQL's precision: what is stored reads back equal). */
+    @Autowired
+    protected Clock clock;
+
     @Autowired
     protected DropScheduleService schedules;
 
@@ -48,6 +53,6 @@ public abstract class InventoryIntegrationTest {
     @BeforeEach
     void connect() {
         api = new InventoryApi(port);
-        drops = new TestDrops(schedules, jdbc);
+        drops = new TestDrops(schedules, jdbc, clock);
     }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.livedrop.common.events.DropScheduled;
 import io.livedrop.inventory.stock.application.DropScheduleService;
 import io.livedrop.inventory.stock.domain.StockLevels;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -16,16 +16,18 @@ public final class TestDrops {
 
     private final DropScheduleService schedules;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    public TestDrops(DropScheduleService schedules, JdbcClient jdbc) {
+    public TestDrops(DropScheduleService schedules, JdbcClient jdbc, Clock clock) {
         this.schedules = schedules;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** A drop on sale since a minute ago, for an hour. */
     public UUID live(int stock, int perUserLimit, Integer lowStockThreshold) {
         UUID dropId = UUID.randomUUID();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         schedules.schedule(
                 scheduled(dropId, stock, perUserLimit, lowStockThreshold, now.minusSeconds(60), now.plusSeconds(3600)),
                 now);

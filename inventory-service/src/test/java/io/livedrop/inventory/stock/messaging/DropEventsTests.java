@@ -14,7 +14,6 @@ import io.livedrop.inventory.stock.domain.StockLevels;
 import io.livedrop.inventory.stock.persistence.DropStockRepository;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -36,10 +35,10 @@ class DropEventsTests extends InventoryIntegrationTest {
     @Test
     void scheduledDropGetsItsStockWindowAndLimits() {
         UUID dropId = UUID.randomUUID();
-        Instant startsAt = now().plusSeconds(600);
+        Instant startsAt = clock.instant().plusSeconds(600);
         Instant endsAt = startsAt.plusSeconds(3600);
 
-        send(DropScheduled.TOPIC, dropId, TestDrops.scheduled(dropId, 50, 2, 5, startsAt, endsAt), now());
+        send(DropScheduled.TOPIC, dropId, TestDrops.scheduled(dropId, 50, 2, 5, startsAt, endsAt), clock.instant());
 
         DropStock drop = awaitDrop(dropId, d -> true);
         assertThat(drop.levels()).isEqualTo(StockLevels.initial(50));
@@ -56,7 +55,7 @@ class DropEventsTests extends InventoryIntegrationTest {
     void aRedeliveredEventChangesNothing() {
         UUID dropId = drops.live(10, 2, null);
         api.reserve(dropId, "user-1", 2);
-        Instant at = now();
+        Instant at = clock.instant();
         var envelope = EventEnvelope.of(
                 UUID.randomUUID(),
                 "catalog-service",
@@ -93,11 +92,16 @@ class DropEventsTests extends InventoryIntegrationTest {
     @Test
     void rescheduleWithoutReservationsReplacesStockWindowAndLimits() {
         UUID dropId = UUID.randomUUID();
-        Instant startsAt = now().plusSeconds(600);
-        schedules.schedule(TestDrops.scheduled(dropId, 50, 1, null, startsAt, startsAt.plusSeconds(60)), now());
+        Instant startsAt = clock.instant().plusSeconds(600);
+        schedules.schedule(
+                TestDrops.scheduled(dropId, 50, 1, null, startsAt, startsAt.plusSeconds(60)), clock.instant());
 
         Instant later = startsAt.plusSeconds(3600);
-        send(DropScheduled.TOPIC, dropId, TestDrops.scheduled(dropId, 80, 3, 10, later, later.plusSeconds(60)), now());
+        send(
+                DropScheduled.TOPIC,
+                dropId,
+                TestDrops.scheduled(dropId, 80, 3, 10, later, later.plusSeconds(60)),
+                clock.instant());
 
         DropStock drop = awaitDrop(dropId, d -> d.levels().stock() == 80);
         assertThat(drop.levels()).isEqualTo(StockLevels.initial(80));
@@ -112,12 +116,12 @@ class DropEventsTests extends InventoryIntegrationTest {
         String sold = api.reserve(dropId, "user-1", 3).text("reservationId");
         api.confirm(sold);
         api.reserve(dropId, "user-2", 4);
-        Instant start = now().minusSeconds(60);
+        Instant start = clock.instant().minusSeconds(60);
 
-        schedules.schedule(TestDrops.scheduled(dropId, 12, 5, null, start, start.plusSeconds(3600)), now());
+        schedules.schedule(TestDrops.scheduled(dropId, 12, 5, null, start, start.plusSeconds(3600)), clock.instant());
         assertThat(drops.assertConsistent(dropId)).isEqualTo(new StockLevels(12, 5, 4, 3));
 
-        schedules.schedule(TestDrops.scheduled(dropId, 2, 5, null, start, start.plusSeconds(3600)), now());
+        schedules.schedule(TestDrops.scheduled(dropId, 2, 5, null, start, start.plusSeconds(3600)), clock.instant());
         assertThat(drops.assertConsistent(dropId))
                 .as("a decrease stops at what is held or sold")
                 .isEqualTo(new StockLevels(7, 0, 4, 3));
@@ -126,8 +130,8 @@ class DropEventsTests extends InventoryIntegrationTest {
     @Test
     void anOlderScheduleNeverOverwritesANewerOne() {
         UUID dropId = UUID.randomUUID();
-        Instant startsAt = now().plusSeconds(600);
-        Instant newer = now();
+        Instant startsAt = clock.instant().plusSeconds(600);
+        Instant newer = clock.instant();
         schedules.schedule(TestDrops.scheduled(dropId, 50, 1, null, startsAt, startsAt.plusSeconds(60)), newer);
 
         schedules.schedule(
@@ -142,7 +146,7 @@ class DropEventsTests extends InventoryIntegrationTest {
         String held = api.reserve(dropId, "user-1", 1).text("reservationId");
         String toRelease = api.reserve(dropId, "user-2", 1).text("reservationId");
 
-        send(DropEnded.TOPIC, dropId, new DropEnded(dropId.toString()), now());
+        send(DropEnded.TOPIC, dropId, new DropEnded(dropId.toString()), clock.instant());
         awaitDrop(dropId, d -> d.endedAt() != null);
 
         assertThat(api.reserve(dropId, "user-3", 1).code()).isEqualTo("DROP_NOT_LIVE");
@@ -161,9 +165,5 @@ class DropEventsTests extends InventoryIntegrationTest {
                 .until(() -> stock.find(dropId).filter(condition).isPresent());
         Optional<DropStock> drop = stock.find(dropId);
         return drop.orElseThrow();
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }
