@@ -7,7 +7,6 @@ import io.livedrop.common.events.SoldOut;
 import io.livedrop.common.events.StockChanged;
 import io.livedrop.common.events.StockLow;
 import io.livedrop.inventory.InventoryIntegrationTest;
-import io.livedrop.inventory.support.TopicReader;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -54,8 +53,7 @@ class StockEventsTests extends InventoryIntegrationTest {
                 .hasSize(2)
                 .last()
                 .satisfies(low -> assertThat(low.get("available").asInt()).isEqualTo(4));
-        List<JsonNode> published =
-                TopicReader.eventsOf(StockLow.TOPIC, dropId.toString(), events -> events.size() >= 2);
+        List<JsonNode> published = publishedEvents(StockLow.TOPIC, dropId, 2);
         assertThat(published).hasSize(2);
         assertThat(published.getFirst().get("type").asString()).isEqualTo(StockLow.TOPIC);
         assertThat(published.getFirst().get("subject").asString()).isEqualTo(dropId.toString());
@@ -79,7 +77,7 @@ class StockEventsTests extends InventoryIntegrationTest {
         assertThat(dataOf(dropId, StockLow.TOPIC))
                 .singleElement()
                 .satisfies(low -> assertThat(low.get("available").asInt()).isEqualTo(1));
-        List<JsonNode> published = TopicReader.eventsOf(SoldOut.TOPIC, dropId.toString(), events -> !events.isEmpty());
+        List<JsonNode> published = publishedEvents(SoldOut.TOPIC, dropId, 1);
         assertThat(published).singleElement().satisfies(event -> {
             assertThat(event.get("specversion").asString()).isEqualTo("1.0");
             assertThat(event.get("source").asString()).isEqualTo("inventory-service");
@@ -121,8 +119,7 @@ class StockEventsTests extends InventoryIntegrationTest {
                     .as("gap between stock.changed events")
                     .isGreaterThanOrEqualTo(properties.stockChangedInterval());
         }
-        List<JsonNode> published =
-                TopicReader.eventsOf(StockChanged.TOPIC, dropId.toString(), events -> events.size() >= changes.size());
+        List<JsonNode> published = publishedEvents(StockChanged.TOPIC, dropId, changes.size());
         assertThat(published.getLast().get("data").get("available").asInt()).isEqualTo(70);
     }
 
