@@ -3,9 +3,9 @@ package io.livedrop.inventory.stock.application;
 import io.livedrop.common.events.SoldOut;
 import io.livedrop.common.events.StockLow;
 import io.livedrop.common.outbox.Outbox;
+import io.livedrop.inventory.stock.domain.StockAnnouncements;
 import io.livedrop.inventory.stock.domain.StockSignal;
 import io.livedrop.inventory.stock.persistence.DropStockRepository;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -39,8 +39,7 @@ public class StockSignalService {
     /**
      * Called once for several reserves that one update took together, with {@code available} after
      * each of them in their order (the last is the row as the update left it): the announcements are
-     * those the reserves would have made one by one, so a batch that crosses the threshold and sells
-     * out announces both, like single reserves do.
+     * those the reserves would have made one by one ({@link StockAnnouncements}).
      */
     public void afterTakingInSteps(
             UUID dropId,
@@ -49,25 +48,13 @@ public class StockSignalService {
             boolean lowStockSignalled,
             boolean soldOutSignalled) {
         String key = dropId.toString();
-        boolean low = lowStockSignalled;
-        boolean soldOut = soldOutSignalled;
-        List<Object> announcements = new ArrayList<>();
-        for (int available : availableAfterEach) {
-            StockSignal signal = StockSignal.afterTaking(available, lowStockThreshold, low, soldOut);
-            if (signal.announceSoldOut()) {
-                announcements.add(new SoldOut(key));
-            }
-            if (signal.announceLow()) {
-                announcements.add(new StockLow(key, available, lowStockThreshold));
-            }
-            low = signal.lowStockSignalled();
-            soldOut = signal.soldOutSignalled();
-        }
-        if (low == lowStockSignalled && soldOut == soldOutSignalled) {
+        StockAnnouncements announced = StockAnnouncements.afterTakingInSteps(
+                key, availableAfterEach, lowStockThreshold, lowStockSignalled, soldOutSignalled);
+        if (!announced.changesFlags(lowStockSignalled, soldOutSignalled)) {
             return;
         }
-        stock.recordSignals(dropId, low, soldOut);
-        for (Object event : announcements) {
+        stock.recordSignals(dropId, announced.lowStockSignalled(), announced.soldOutSignalled());
+        for (Object event : announced.events()) {
             outbox.publish(event instanceof SoldOut ? SoldOut.TOPIC : StockLow.TOPIC, key, event);
         }
     }
