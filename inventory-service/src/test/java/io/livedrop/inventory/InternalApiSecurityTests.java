@@ -3,9 +3,7 @@ package io.livedrop.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.common.security.Scopes;
-import io.livedrop.common.test.TestJwtIssuer;
-import io.livedrop.inventory.support.InventoryApi.Response;
-import io.livedrop.inventory.support.InventoryIntegrationTest;
+import io.livedrop.inventory.InventoryApi.Response;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -23,7 +21,7 @@ class InternalApiSecurityTests extends InventoryIntegrationTest {
         String body = """
                 {"reservationId":"%s","dropId":"%s","userId":"me","quantity":1,"expiresAt":"2030-01-01T00:00:00Z"}
                 """.formatted(UUID.randomUUID(), dropId);
-        String userToken = TestJwtIssuer.shared().userToken("me");
+        String userToken = tokens.userToken("me");
 
         Response reserve = api.postAs("/internal/inventory/reservations", body, userToken);
         Response read = api.getAs("/internal/inventory/drops/" + dropId, userToken);
@@ -38,7 +36,6 @@ class InternalApiSecurityTests extends InventoryIntegrationTest {
     @Test
     void serviceTokensWithoutTheInventoryScopeAreForbiddenAndNothingIsReserved() {
         UUID dropId = drops.live(5);
-        TestJwtIssuer tokens = TestJwtIssuer.shared();
         Map<String, String> tokensWithoutInventory = Map.of(
                 "payment-service (internal:orders)", tokens.serviceToken("payment-service"),
                 "internal:payments only", tokens.serviceToken("order-service", Scopes.INTERNAL_PAYMENTS),
@@ -65,7 +62,7 @@ class InternalApiSecurityTests extends InventoryIntegrationTest {
         String body = """
                 {"reservationId":"%s","dropId":"%s","userId":"me","quantity":1,"expiresAt":"2030-01-01T00:00:00Z"}
                 """.formatted(UUID.randomUUID(), dropId);
-        String orderService = TestJwtIssuer.shared().serviceToken("order-service", Scopes.INTERNAL_INVENTORY);
+        String orderService = tokens.serviceToken("order-service", Scopes.INTERNAL_INVENTORY);
 
         Response reserve = api.postAs("/internal/inventory/reservations", body, orderService);
 

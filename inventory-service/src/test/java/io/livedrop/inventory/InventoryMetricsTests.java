@@ -2,9 +2,7 @@ package io.livedrop.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.inventory.stock.metrics.LiveStockGauge;
-import io.livedrop.inventory.support.InventoryIntegrationTest;
-import io.livedrop.inventory.support.TestDrops;
+import io.livedrop.inventory.stock.application.LiveStockGauge;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

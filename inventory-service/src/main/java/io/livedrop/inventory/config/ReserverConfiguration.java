@@ -1,9 +1,10 @@
 package io.livedrop.inventory.config;
 
-import io.livedrop.inventory.reservation.domain.BatchingReserver;
-import io.livedrop.inventory.reservation.domain.ReservationMetrics;
-import io.livedrop.inventory.reservation.persistence.BatchReserveTransaction;
-import io.livedrop.inventory.reservation.persistence.SingleRowReserver;
+import io.livedrop.inventory.reservation.application.BatchReserveService;
+import io.livedrop.inventory.reservation.application.BatchingReserver;
+import io.livedrop.inventory.reservation.application.ReservationMetrics;
+import io.livedrop.inventory.reservation.application.ReservationProperties;
+import io.livedrop.inventory.reservation.application.SingleRowReserver;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,10 +22,10 @@ class ReserverConfiguration {
     @Primary
     @ConditionalOnProperty(name = "livedrop.inventory.reserver", havingValue = "batching", matchIfMissing = true)
     BatchingReserver batchingReserver(
-            BatchReserveTransaction batches,
+            BatchReserveService batches,
             SingleRowReserver singleRow,
             ReservationMetrics metrics,
-            InventoryProperties properties) {
+            ReservationProperties properties) {
         return new BatchingReserver(batches, singleRow, metrics, properties);
     }
 }

@@ -1,60 +1,13 @@
 package io.livedrop.inventory.config;
 
-import io.livedrop.inventory.reservation.domain.ExpiredHoldReaper;
-import io.livedrop.inventory.stock.messaging.StockChangedPublisher;
-import io.livedrop.inventory.stock.metrics.LiveStockGauge;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * The periodic work of every instance; all of it is safe to run on several instances at once.
- * The coalescing publisher polls at half its interval: the interval itself is enforced per drop in
- * the database, polling faster only keeps the delay of a {@code stock.changed} below 1.5 intervals.
+ * The periodic work of every instance runs on Spring's scheduler: the {@code @Scheduled} methods of
+ * {@code HoldExpiryScheduler} and {@code StockScheduler}. All of it is safe to run on several
+ * instances at once.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class SchedulingConfiguration implements SchedulingConfigurer {
-
-    private static final Logger log = LoggerFactory.getLogger(SchedulingConfiguration.class);
-
-    private final InventoryProperties properties;
-    private final ExpiredHoldReaper reaper;
-    private final StockChangedPublisher stockChanged;
-    private final LiveStockGauge liveStock;
-
-    SchedulingConfiguration(
-            InventoryProperties properties,
-            ExpiredHoldReaper reaper,
-            StockChangedPublisher stockChanged,
-            LiveStockGauge liveStock) {
-        this.properties = properties;
-        this.reaper = reaper;
-        this.stockChanged = stockChanged;
-        this.liveStock = liveStock;
-    }
-
-    @Override
-    public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(
-                safely("expired hold reaper", reaper::releaseExpiredHolds), properties.reaperInterval());
-        tasks.addFixedDelayTask(
-                safely("stock.changed publisher", stockChanged::publishDue),
-                properties.stockChangedInterval().dividedBy(2));
-        tasks.addFixedDelayTask(safely("live stock gauge", liveStock::refresh), properties.liveGaugeRefresh());
-    }
-
-    /** A failed pass (database briefly away) is logged and the next one runs on time. */
-    private static Runnable safely(String name, Runnable task) {
-        return () -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                log.warn("{} pass failed: {}", name, e.getMessage());
-            }
-        };
-    }
-}
+class SchedulingConfiguration {}

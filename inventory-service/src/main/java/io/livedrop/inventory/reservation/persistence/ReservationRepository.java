@@ -1,15 +1,18 @@
 package io.livedrop.inventory.reservation.persistence;
 
 import static io.livedrop.common.jdbc.SqlTimes.instant;
+import static io.livedrop.common.jdbc.SqlTimes.utc;
 
 import io.livedrop.inventory.reservation.domain.Reservation;
 import io.livedrop.inventory.reservation.domain.ReservationStatus;
+import io.livedrop.inventory.reservation.domain.ReserveCommand;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,6 +36,63 @@ public class ReservationRepository {
                 .param("id", reservationId)
                 .query(ReservationRepository::map)
                 .optional();
+    }
+
+    /** The reservations of these ids that exist. */
+    public List<Reservation> findAll(List<UUID> reservationIds) {
+        return jdbc.sql("select " + COLUMNS + " from reservation where reservation_id = any(cast(:ids as uuid[]))")
+                .param("ids", reservationIds.stream().map(UUID::toString).toArray(String[]::new))
+                .query(ReservationRepository::map)
+                .list();
+    }
+
+    /**
+     * Claims the reservation id with a new hold ({@code on conflict do nothing}).
+     *
+     * @return the new hold, or empty when the id is known (a retry: the existing hold is the answer)
+     */
+    public Optional<Reservation> claim(ReserveCommand command) {
+        return jdbc.sql("""
+                insert into reservation (reservation_id, drop_id, user_id, quantity, status, expires_at)
+                values (:reservationId, :dropId, :userId, :quantity, 'held', :expiresAt)
+                on conflict (reservation_id) do nothing
+                returning reservation_id, drop_id, user_id, quantity, status, expires_at, created_at
+                """)
+                .param("reservationId", command.reservationId())
+                .param("dropId", command.dropId())
+                .param("userId", command.userId())
+                .param("quantity", command.quantity())
+                .param("expiresAt", utc(command.expiresAt()))
+                .query(ReservationRepository::map)
+                .optional();
+    }
+
+    /**
+     * New holds in one multi-row insert, in the given order (callers sort by reservation id, the lock
+     * order of every writer of several reservations).
+     *
+     * @return the holds inserted; an id claimed meanwhile is missing
+     */
+    public List<Reservation> insertHeld(List<ReserveCommand> holds) {
+        return jdbc.sql("""
+                        insert into reservation (reservation_id, drop_id, user_id, quantity, status, expires_at)
+                        select r.reservation_id, r.drop_id, r.user_id, r.quantity, 'held', r.expires_at
+                        from unnest(cast(:ids as uuid[]), cast(:drops as uuid[]), cast(:users as text[]),
+                                    cast(:quantities as integer[]), cast(:expiresAt as timestamptz[]))
+                             with ordinality as r(reservation_id, drop_id, user_id, quantity, expires_at, position)
+                        order by r.position
+                        on conflict (reservation_id) do nothing
+                        returning reservation_id, drop_id, user_id, quantity, status, expires_at, created_at
+                        """)
+                .param("ids", strings(holds, command -> command.reservationId().toString()))
+                .param("drops", strings(holds, command -> command.dropId().toString()))
+                .param("users", strings(holds, ReserveCommand::userId))
+                .param("quantities", strings(holds, command -> Integer.toString(command.quantity())))
+                .param(
+                        "expiresAt",
+                        strings(holds, command -> command.expiresAt().toString()))
+                .query(ReservationRepository::map)
+                .list();
     }
 
     /**
@@ -83,7 +143,11 @@ public class ReservationRepository {
                 .list();
     }
 
-    static Reservation map(ResultSet rs, int row) throws SQLException {
+    private static String[] strings(List<ReserveCommand> commands, Function<ReserveCommand, String> value) {
+        return commands.stream().map(value).toArray(String[]::new);
+    }
+
+    private static Reservation map(ResultSet rs, int row) throws SQLException {
         return new Reservation(
                 rs.getObject("reservation_id", UUID.class),
                 rs.getObject("drop_id", UUID.class),

@@ -3,9 +3,9 @@ package io.livedrop.inventory.reservation.web;
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;
 import io.livedrop.common.ids.Ids;
+import io.livedrop.inventory.reservation.application.ReservationMetrics;
+import io.livedrop.inventory.reservation.application.ReservationService;
 import io.livedrop.inventory.reservation.domain.Reservation;
-import io.livedrop.inventory.reservation.domain.ReservationMetrics;
-import io.livedrop.inventory.reservation.domain.Reservations;
 import io.livedrop.inventory.reservation.domain.ReserveResult;
 import io.livedrop.inventory.reservation.domain.Reserver;
 import jakarta.validation.Valid;
@@ -24,10 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ReservationController {
 
     private final Reserver reserver;
-    private final Reservations reservations;
+    private final ReservationService reservations;
     private final ReservationMetrics metrics;
 
-    ReservationController(Reserver reserver, Reservations reservations, ReservationMetrics metrics) {
+    ReservationController(Reserver reserver, ReservationService reservations, ReservationMetrics metrics) {
         this.reserver = reserver;
         this.reservations = reservations;
         this.metrics = metrics;

@@ -3,7 +3,7 @@ package io.livedrop.inventory.stock.messaging;
 import io.livedrop.common.events.DropEnded;
 import io.livedrop.common.events.DropScheduled;
 import io.livedrop.common.messaging.IdempotentEventHandler;
-import io.livedrop.inventory.stock.domain.DropSchedules;
+import io.livedrop.inventory.stock.application.DropScheduleService;
 import java.util.UUID;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -20,9 +20,9 @@ class DropEventsListener {
     static final String ENDED_CONSUMER = "inventory-drop-ended";
 
     private final IdempotentEventHandler handler;
-    private final DropSchedules schedules;
+    private final DropScheduleService schedules;
 
-    DropEventsListener(IdempotentEventHandler handler, DropSchedules schedules) {
+    DropEventsListener(IdempotentEventHandler handler, DropScheduleService schedules) {
         this.handler = handler;
         this.schedules = schedules;
     }

@@ -3,8 +3,11 @@ package io.livedrop.inventory.stock.persistence;
 import static io.livedrop.common.jdbc.SqlTimes.instant;
 import static io.livedrop.common.jdbc.SqlTimes.utc;
 
+import io.livedrop.inventory.stock.domain.CurrentLevels;
 import io.livedrop.inventory.stock.domain.DropStock;
+import io.livedrop.inventory.stock.domain.SaleState;
 import io.livedrop.inventory.stock.domain.StockLevels;
+import io.livedrop.inventory.stock.domain.StockTaken;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -99,18 +102,21 @@ public class DropStockRepository {
                         """).param("dropId", dropId).update() == 1;
     }
 
-    /** Why a reservation was refused: the drop is unknown (empty), not live, or short of stock. */
+    /**
+     * The drop as a reserve sees it: unknown (empty), not live, short of stock, or its per-user limit
+     * (why a single reserve was refused; what a batch decides on).
+     */
     public Optional<SaleState> saleState(UUID dropId) {
         return jdbc.sql("""
-                        select ended_at is null and now() >= starts_at and now() < ends_at as live, available
+                        select ended_at is null and now() >= starts_at and now() < ends_at as live,
+                               available, per_user_limit
                         from drop_stock where drop_id = :dropId
                         """)
                 .param("dropId", dropId)
-                .query((rs, n) -> new SaleState(rs.getBoolean("live"), rs.getInt("available")))
+                .query((rs, n) ->
+                        new SaleState(rs.getBoolean("live"), rs.getInt("available"), rs.getInt("per_user_limit")))
                 .optional();
     }
-
-    public record SaleState(boolean live, int available) {}
 
     /**
      * THE conditional update every reserve goes through (one per reserve, or one per batch): no row
@@ -138,10 +144,6 @@ public class DropStockRepository {
                         rs.getBoolean("sold_out_signalled")))
                 .optional();
     }
-
-    /** What is left after a take, with the announcement state the caller decides on. */
-    public record StockTaken(
-            int available, Integer lowStockThreshold, boolean lowStockSignalled, boolean soldOutSignalled) {}
 
     public void recordSignals(UUID dropId, boolean lowStockSignalled, boolean soldOutSignalled) {
         jdbc.sql("""
@@ -243,8 +245,6 @@ public class DropStockRepository {
                 .query((rs, n) -> new CurrentLevels(rs.getObject("drop_id", UUID.class), levels(rs)))
                 .list();
     }
-
-    public record CurrentLevels(UUID dropId, StockLevels levels) {}
 
     private static void requireOne(int updated, UUID dropId) {
         if (updated != 1) {

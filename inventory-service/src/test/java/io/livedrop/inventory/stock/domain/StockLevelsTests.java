@@ -31,4 +31,32 @@ class StockLevelsTests {
         assertThatThrownBy(() -> new StockLevels(10, 5, 3, 3)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new StockLevels(0, -1, 1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aNewDropHasItsWholeStockAvailable() {
+        assertThat(StockLevels.initial(7)).isEqualTo(new StockLevels(7, 7, 0, 0));
+        assertThat(StockLevels.initial(7).committed()).isZero();
+    }
+
+    @Test
+    void availableIsStockLessWhatIsHeldAndSold() {
+        var levels = new StockLevels(10, 4, 3, 3);
+
+        assertThat(levels.available()).isEqualTo(levels.stock() - levels.reserved() - levels.sold());
+        assertThat(levels.committed()).isEqualTo(6);
+    }
+
+    @Test
+    void noCountMayGoBelowZero() {
+        assertThatThrownBy(() -> new StockLevels(2, 3, -1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new StockLevels(2, 3, 0, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void restockingASoldOutDropPutsOnlyTheDifferenceOnSale() {
+        var soldOut = new StockLevels(5, 0, 2, 3);
+
+        assertThat(soldOut.restockedTo(8)).isEqualTo(new StockLevels(8, 3, 2, 3));
+        assertThat(soldOut.restockedTo(5)).isEqualTo(soldOut);
+    }
 }
