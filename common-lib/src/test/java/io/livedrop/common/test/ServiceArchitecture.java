@@ -36,9 +36,10 @@ public final class ServiceArchitecture {
                     SERVICE_ROOT + ".*.application",
                     SERVICE_ROOT + ".*.domain",
                     SERVICE_ROOT + ".*.persistence",
+                    SERVICE_ROOT + ".*.client",
                     SERVICE_ROOT + ".*.messaging")
             .because(
-                    "every service has one layout: <service>.<feature>.{web,application,domain,persistence,messaging}");
+                    "every service has one layout: <service>.<feature>.{web,messaging,application,domain,persistence,client}");
 
     @ArchTest
     public static final ArchRule noPackageCycles =
