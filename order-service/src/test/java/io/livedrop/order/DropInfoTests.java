@@ -4,25 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.common.events.DropScheduled;
 import io.livedrop.common.test.Reply;
-import io.livedrop.order.support.OrderFixtures;
-import io.livedrop.order.support.OrderServiceTest;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** order-service's copy of a drop follows drop.scheduled by event time, never back to an older state. */
-@OrderServiceTest
-class DropInfoTests {
+class DropInfoTests extends OrderIntegrationTest {
 
     private static final String CONSUMER = "order-drop-scheduled";
-
-    @Autowired
-    OrderFixtures fixtures;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void aReplayedOlderDropScheduledDoesNotRestoreTheOldPrice() {
@@ -36,7 +25,7 @@ class DropInfoTests {
         fixtures.awaitProcessed(CONSUMER, replayed);
 
         assertThat(priceOf(dropId)).isEqualTo(2500);
-        Reply order = fixtures.placeOrder(fixtures.newUser(), UUID.randomUUID().toString(), dropId, 1);
+        Reply order = api.placeOrder(fixtures.newUser(), UUID.randomUUID().toString(), dropId, 1);
         assertThat(order.status()).as(order.toString()).isEqualTo(201);
         assertThat(order.json().path("unitPriceCents").asLong()).isEqualTo(2500);
     }
@@ -44,13 +33,13 @@ class DropInfoTests {
     @Test
     void aNewerRescheduleIsAppliedAndNewOrdersUseItsPriceAtOnce() {
         String dropId = fixtures.liveDrop(10, 1, 2500);
-        assertThat(fixtures.placedOrder(fixtures.newUser(), dropId, 1)).isNotBlank(); // now in memory too
+        assertThat(api.placedOrder(fixtures.newUser(), dropId, 1)).isNotBlank(); // now in memory too
 
         UUID rescheduled = fixtures.publish(DropScheduled.TOPIC, dropId, scheduled(dropId, 3000));
         fixtures.awaitProcessed(CONSUMER, rescheduled);
 
         assertThat(priceOf(dropId)).isEqualTo(3000);
-        Reply order = fixtures.placeOrder(fixtures.newUser(), UUID.randomUUID().toString(), dropId, 1);
+        Reply order = api.placeOrder(fixtures.newUser(), UUID.randomUUID().toString(), dropId, 1);
         assertThat(order.json().path("unitPriceCents").asLong()).isEqualTo(3000);
     }
 

@@ -5,33 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.livedrop.common.ids.Ids;
 import io.livedrop.common.security.Scopes;
 import io.livedrop.common.test.Reply;
-import io.livedrop.common.test.TestJwtIssuer;
-import io.livedrop.order.support.OrderFixtures;
-import io.livedrop.order.support.OrderServiceTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * GET /internal/orders/{id} (docs/INTERNAL-API.md): for payment-service only, with a service token
  * carrying {@code internal:orders}.
  */
-@OrderServiceTest
-class InternalOrderApiTests {
-
-    @Autowired
-    OrderFixtures fixtures;
-
-    @Autowired
-    TestJwtIssuer tokens;
+class InternalOrderApiTests extends OrderIntegrationTest {
 
     @Test
     void servesTheOrderToAService() {
         String dropId = fixtures.liveDrop(5, 5, 700);
         String buyer = fixtures.newUser();
-        String orderId = fixtures.placedOrder(buyer, dropId, 3);
+        String orderId = api.placedOrder(buyer, dropId, 3);
 
-        Reply reply = fixtures.client().get("/internal/orders/" + orderId, tokens.serviceToken("payment-service"));
+        Reply reply = api.get("/internal/orders/" + orderId, tokens.serviceToken("payment-service"));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().propertyNames())
@@ -45,7 +34,7 @@ class InternalOrderApiTests {
 
     @Test
     void unknownOrdersAreNotFound() {
-        Reply reply = fixtures.client().get("/internal/orders/" + Ids.newId(), tokens.serviceToken("payment-service"));
+        Reply reply = api.get("/internal/orders/" + Ids.newId(), tokens.serviceToken("payment-service"));
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.code()).isEqualTo("ORDER_NOT_FOUND");
@@ -55,13 +44,13 @@ class InternalOrderApiTests {
     @Test
     void aServiceTokenWithoutTheOrdersScopeIsForbidden() {
         String buyer = fixtures.newUser();
-        String orderId = fixtures.placedOrder(buyer, fixtures.liveDrop(5, 5, 100), 1);
+        String orderId = api.placedOrder(buyer, fixtures.liveDrop(5, 5, 100), 1);
 
         for (String token : List.of(
                 tokens.serviceToken("order-service"),
                 tokens.serviceToken("payment-service", Scopes.INTERNAL_PAYMENTS),
                 tokens.serviceToken("catalog-service"))) {
-            Reply reply = fixtures.client().get("/internal/orders/" + orderId, token);
+            Reply reply = api.get("/internal/orders/" + orderId, token);
 
             assertThat(reply.status()).isEqualTo(403);
             assertThat(reply.code()).isEqualTo("FORBIDDEN");
@@ -71,9 +60,9 @@ class InternalOrderApiTests {
     @Test
     void aUserTokenIsNotEnough() {
         String buyer = fixtures.newUser();
-        String orderId = fixtures.placedOrder(buyer, fixtures.liveDrop(5, 5, 100), 1);
+        String orderId = api.placedOrder(buyer, fixtures.liveDrop(5, 5, 100), 1);
 
-        Reply reply = fixtures.client().get("/internal/orders/" + orderId, fixtures.token(buyer));
+        Reply reply = api.get("/internal/orders/" + orderId, fixtures.token(buyer));
 
         assertThat(reply.status()).isEqualTo(403);
         assertThat(reply.code()).isEqualTo("FORBIDDEN");

@@ -4,33 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.livedrop.common.test.Reply;
 import io.livedrop.order.purchase.domain.HoldState;
 import io.livedrop.order.purchase.domain.OrderStatus;
 import io.livedrop.order.support.InventoryStub;
 import io.livedrop.order.support.OrderFixtures;
-import io.livedrop.order.support.OrderServiceTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Inventory down, slow or failing: the buyer gets a 503 problem, no order, and no stock stays held —
  * nothing is reserved when the call cannot have arrived, and a hold a timed-out call created late is
  * released as soon as it shows up.
  */
-@OrderServiceTest
-class InventoryFaultTests {
-
-    @Autowired
-    OrderFixtures fixtures;
-
-    @Autowired
-    CircuitBreakerRegistry circuitBreakers;
+class InventoryFaultTests extends OrderIntegrationTest {
 
     final InventoryStub inventory = InventoryStub.shared();
 
@@ -46,7 +36,7 @@ class InventoryFaultTests {
         String buyer = fixtures.newUser();
         inventory.down();
 
-        Reply reply = fixtures.placeOrder(buyer, "down", dropId, 1);
+        Reply reply = api.placeOrder(buyer, "down", dropId, 1);
 
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
@@ -55,8 +45,7 @@ class InventoryFaultTests {
         inventory.up();
         assertThat(inventory.reservationsOf(dropId)).isZero();
         assertThat(inventory.drop(dropId).available()).isEqualTo(5);
-        assertThat(fixtures.client()
-                        .get("/api/orders", fixtures.token(buyer))
+        assertThat(api.get("/api/orders", fixtures.token(buyer))
                         .json()
                         .path("items")
                         .size())
@@ -75,7 +64,7 @@ class InventoryFaultTests {
         String buyer = fixtures.newUser();
         inventory.slowReserves(Duration.ofMillis(3000)); // beyond the 1.5 s read timeout
 
-        Reply reply = fixtures.placeOrder(buyer, "slow", dropId, 2);
+        Reply reply = api.placeOrder(buyer, "slow", dropId, 2);
 
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.code()).isEqualTo("SERVICE_UNAVAILABLE");
@@ -102,7 +91,7 @@ class InventoryFaultTests {
         String buyer = fixtures.newUser();
         inventory.slowReserves(Duration.ofMillis(3000)); // beyond the read timeout: the hold lands late
 
-        Reply lost = fixtures.placeOrder(buyer, "lost-answer", dropId, 1);
+        Reply lost = api.placeOrder(buyer, "lost-answer", dropId, 1);
         assertThat(lost.status()).isEqualTo(503);
         inventory.slowReserves(Duration.ZERO);
         UUID orderId = fixtures.jdbc()
@@ -114,7 +103,7 @@ class InventoryFaultTests {
                 .until(() -> inventory.reservation(orderId.toString()).isPresent());
 
         // per-user limit 1: a second hold for this buyer would be refused; the retry must reuse the first
-        Reply retried = fixtures.placeOrder(buyer, "lost-answer", dropId, 1);
+        Reply retried = api.placeOrder(buyer, "lost-answer", dropId, 1);
 
         assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
         assertThat(retried.text("id")).isEqualTo(orderId.toString());
@@ -130,7 +119,7 @@ class InventoryFaultTests {
         String buyer = fixtures.newUser();
         inventory.outcomePending(true);
 
-        Reply pending = fixtures.placeOrder(buyer, "pending-outcome", dropId, 1);
+        Reply pending = api.placeOrder(buyer, "pending-outcome", dropId, 1);
 
         assertThat(pending.status()).isEqualTo(503);
         var attempt = fixtures.jdbc()
@@ -144,7 +133,7 @@ class InventoryFaultTests {
         inventory.outcomePending(false);
 
         // per-user limit 1: only resuming the same order (and hold) can succeed
-        Reply retried = fixtures.placeOrder(buyer, "pending-outcome", dropId, 1);
+        Reply retried = api.placeOrder(buyer, "pending-outcome", dropId, 1);
 
         assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
         assertThat(retried.text("id")).isEqualTo(orderId);
@@ -156,7 +145,7 @@ class InventoryFaultTests {
         String dropId = fixtures.liveDrop(5, 5, 100);
         inventory.failing(true);
 
-        Reply reply = fixtures.placeOrder(fixtures.newUser(), "failing", dropId, 1);
+        Reply reply = api.placeOrder(fixtures.newUser(), "failing", dropId, 1);
 
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.code()).isEqualTo("SERVICE_UNAVAILABLE");
@@ -169,7 +158,7 @@ class InventoryFaultTests {
         String buyer = fixtures.newUser();
         inventory.overloaded(true);
 
-        Reply reply = fixtures.placeOrder(buyer, "overloaded", dropId, 1);
+        Reply reply = api.placeOrder(buyer, "overloaded", dropId, 1);
 
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.code()).isEqualTo("SERVICE_UNAVAILABLE");
@@ -188,16 +177,14 @@ class InventoryFaultTests {
         inventory.failing(true);
         CircuitBreaker breaker = circuitBreakers.circuitBreaker("inventory");
         for (int i = 0; i < 12 && breaker.getState() != CircuitBreaker.State.OPEN; i++) {
-            assertThat(fixtures.placeOrder(buyer, "open-" + i, dropId, 1).status())
-                    .isEqualTo(503);
+            assertThat(api.placeOrder(buyer, "open-" + i, dropId, 1).status()).isEqualTo(503);
         }
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
         inventory.failing(false);
         int callsBefore = inventory.calls("reserve");
 
         List<Reply> whileOpen = List.of(
-                fixtures.placeOrder(buyer, "while-open-1", dropId, 1),
-                fixtures.placeOrder(buyer, "while-open-2", dropId, 1));
+                api.placeOrder(buyer, "while-open-1", dropId, 1), api.placeOrder(buyer, "while-open-2", dropId, 1));
 
         assertThat(whileOpen).allSatisfy(reply -> {
             assertThat(reply.status()).isEqualTo(503);
@@ -207,17 +194,17 @@ class InventoryFaultTests {
         assertThat(inventory.reservationsOf(dropId)).isZero();
 
         breaker.reset();
-        assertThat(fixtures.placeOrder(buyer, "after", dropId, 1).status()).isEqualTo(201);
+        assertThat(api.placeOrder(buyer, "after", dropId, 1).status()).isEqualTo(201);
     }
 
     @Test
     void inventorysNoDoesNotOpenTheCircuit() {
         String dropId = fixtures.liveDrop(1, 1, 100);
-        fixtures.placedOrder(fixtures.newUser(), dropId, 1);
+        api.placedOrder(fixtures.newUser(), dropId, 1);
         CircuitBreaker breaker = circuitBreakers.circuitBreaker("inventory");
 
         for (int i = 0; i < 15; i++) {
-            assertThat(fixtures.placeOrder(fixtures.newUser(), "k", dropId, 1).code())
+            assertThat(api.placeOrder(fixtures.newUser(), "k", dropId, 1).code())
                     .isEqualTo("SOLD_OUT");
         }
 

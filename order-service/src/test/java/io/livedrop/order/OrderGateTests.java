@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.livedrop.common.admission.AdmissionTokens;
 import io.livedrop.common.test.Reply;
 import io.livedrop.order.support.InventoryStub;
-import io.livedrop.order.support.OrderFixtures;
-import io.livedrop.order.support.OrderServiceTest;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -18,11 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * What an order must pass before it costs anything: the waiting room's admission token and the
  * sold-out gate. Neither touches PostgreSQL nor inventory when it says no.
  */
-@OrderServiceTest
-class OrderGateTests {
-
-    @Autowired
-    OrderFixtures fixtures;
+class OrderGateTests extends OrderIntegrationTest {
 
     @Autowired
     AdmissionTokens admissions;
@@ -37,14 +31,14 @@ class OrderGateTests {
     @Test
     void afterInventorySaysSoldOutTheNextOrdersAreRefusedWithoutARowOrAnInventoryCall() {
         String dropId = fixtures.liveDrop(1, 1, 100);
-        fixtures.placedOrder(fixtures.newUser(), dropId, 1);
-        assertThat(fixtures.placeOrder(fixtures.newUser(), "first-refusal", dropId, 1)
+        api.placedOrder(fixtures.newUser(), dropId, 1);
+        assertThat(api.placeOrder(fixtures.newUser(), "first-refusal", dropId, 1)
                         .code())
                 .isEqualTo("SOLD_OUT");
         int reservesBefore = inventory.calls("reserve");
         String buyer = fixtures.newUser();
 
-        Reply gated = fixtures.placeOrder(buyer, "gated", dropId, 1);
+        Reply gated = api.placeOrder(buyer, "gated", dropId, 1);
 
         assertThat(gated.status()).isEqualTo(409);
         assertThat(gated.code()).isEqualTo("SOLD_OUT");
@@ -61,8 +55,8 @@ class OrderGateTests {
     @Test
     void stockThatComesBackIsOnSaleAgainWithinASecond() {
         String dropId = fixtures.liveDrop(1, 1, 100);
-        String first = fixtures.placedOrder(fixtures.newUser(), dropId, 1);
-        assertThat(fixtures.placeOrder(fixtures.newUser(), "closing", dropId, 1).code())
+        String first = api.placedOrder(fixtures.newUser(), dropId, 1);
+        assertThat(api.placeOrder(fixtures.newUser(), "closing", dropId, 1).code())
                 .isEqualTo("SOLD_OUT");
         inventory.expireHold(first); // the unpaid hold goes back on sale
         Instant returned = Instant.now();
@@ -70,7 +64,7 @@ class OrderGateTests {
         String buyer = fixtures.newUser();
         await().atMost(Duration.ofSeconds(2))
                 .pollInterval(Duration.ofMillis(50))
-                .until(() -> fixtures.placeOrder(buyer, "reopened", dropId, 1).status() == 201);
+                .until(() -> api.placeOrder(buyer, "reopened", dropId, 1).status() == 201);
 
         assertThat(Duration.between(returned, Instant.now())).isLessThan(Duration.ofSeconds(1));
     }
@@ -78,10 +72,9 @@ class OrderGateTests {
     @Test
     void aSmallerQuantityThanTheRefusedOneStillGoesToInventory() {
         String dropId = fixtures.liveDrop(1, 5, 100);
-        assertThat(fixtures.placeOrder(fixtures.newUser(), "two", dropId, 2).code())
-                .isEqualTo("SOLD_OUT");
+        assertThat(api.placeOrder(fixtures.newUser(), "two", dropId, 2).code()).isEqualTo("SOLD_OUT");
 
-        assertThat(fixtures.placeOrder(fixtures.newUser(), "one", dropId, 1).status())
+        assertThat(api.placeOrder(fixtures.newUser(), "one", dropId, 1).status())
                 .isEqualTo(201);
     }
 
@@ -91,19 +84,18 @@ class OrderGateTests {
         String buyer = fixtures.newUser();
         Instant inTwoMinutes = Instant.now().plusSeconds(120);
 
-        Reply missing = fixtures.placeOrder(buyer, "no-token", dropId, 1);
-        Reply foreign = fixtures.placeOrder(
-                buyer, "foreign", dropId, 1, admissions.issue(dropId, fixtures.newUser(), inTwoMinutes));
-        Reply otherDrop = fixtures.placeOrder(
+        Reply missing = api.placeOrder(buyer, "no-token", dropId, 1);
+        Reply foreign =
+                api.placeOrder(buyer, "foreign", dropId, 1, admissions.issue(dropId, fixtures.newUser(), inTwoMinutes));
+        Reply otherDrop = api.placeOrder(
                 buyer, "other-drop", dropId, 1, admissions.issue(fixtures.liveDrop(1, 1, 1), buyer, inTwoMinutes));
-        Reply expired = fixtures.placeOrder(
+        Reply expired = api.placeOrder(
                 buyer,
                 "expired",
                 dropId,
                 1,
                 admissions.issue(dropId, buyer, Instant.now().minusSeconds(1)));
-        Reply forged =
-                fixtures.placeOrder(buyer, "forged", dropId, 1, "v1." + dropId + "." + buyer + ".9999999999999.x");
+        Reply forged = api.placeOrder(buyer, "forged", dropId, 1, "v1." + dropId + "." + buyer + ".9999999999999.x");
 
         for (Reply refused : new Reply[] {missing, foreign, otherDrop, expired, forged}) {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
@@ -112,8 +104,7 @@ class OrderGateTests {
         assertThat(rowsOf(buyer, "orders")).isZero();
         assertThat(inventory.reservationsOf(dropId)).isZero();
 
-        Reply admitted =
-                fixtures.placeOrder(buyer, "admitted", dropId, 1, admissions.issue(dropId, buyer, inTwoMinutes));
+        Reply admitted = api.placeOrder(buyer, "admitted", dropId, 1, admissions.issue(dropId, buyer, inTwoMinutes));
         assertThat(admitted.status()).as(admitted.toString()).isEqualTo(201);
     }
 
@@ -121,7 +112,7 @@ class OrderGateTests {
     void aDropWithoutAWaitingRoomIgnoresTheHeader() {
         String dropId = fixtures.liveDrop(5, 1, 100);
 
-        assertThat(fixtures.placeOrder(fixtures.newUser(), "plain", dropId, 1).status())
+        assertThat(api.placeOrder(fixtures.newUser(), "plain", dropId, 1).status())
                 .isEqualTo(201);
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.livedrop.common.idempotency.IdempotencyKey;
 import io.livedrop.common.idempotency.IdempotencyStore;
 import io.livedrop.common.idempotency.IdempotentRequest;
@@ -13,7 +12,6 @@ import io.livedrop.common.test.IdempotencyRecords;
 import io.livedrop.common.test.Reply;
 import io.livedrop.order.support.InventoryStub;
 import io.livedrop.order.support.OrderFixtures;
-import io.livedrop.order.support.OrderServiceTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,23 +30,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The Idempotency-Key semantics of API.md on POST /api/orders. */
-@OrderServiceTest
-class OrderIdempotencyTests {
-
-    @Autowired
-    OrderFixtures fixtures;
-
-    @Autowired
-    CircuitBreakerRegistry circuitBreakers;
+class OrderIdempotencyTests extends OrderIntegrationTest {
 
     @Autowired
     IdempotencyStore store;
-
-    @Autowired
-    JsonMapper json;
 
     final InventoryStub inventory = InventoryStub.shared();
 
@@ -63,8 +50,8 @@ class OrderIdempotencyTests {
         String token = fixtures.token(fixtures.newUser());
         String dropId = fixtures.liveDrop(5, 1, 100);
 
-        Reply valid = fixtures.client().post("/api/orders", token, Map.of(), body(dropId, 1));
-        Reply invalid = fixtures.client().post("/api/orders", token, Map.of(), "{\"quantity\":0}");
+        Reply valid = api.post("/api/orders", token, Map.of(), body(dropId, 1));
+        Reply invalid = api.post("/api/orders", token, Map.of(), "{\"quantity\":0}");
 
         for (Reply reply : List.of(valid, invalid)) {
             assertThat(reply.status()).isEqualTo(400);
@@ -78,12 +65,11 @@ class OrderIdempotencyTests {
         String token = fixtures.token(fixtures.newUser());
         String dropId = fixtures.liveDrop(5, 1, 100);
         for (String key : new String[] {"with space", "x".repeat(256)}) {
-            Reply reply = fixtures.client().post("/api/orders", token, Map.of("Idempotency-Key", key), body(dropId, 1));
+            Reply reply = api.post("/api/orders", token, Map.of("Idempotency-Key", key), body(dropId, 1));
             assertThat(reply.status()).as(key).isEqualTo(400);
             assertThat(reply.code()).as(key).isEqualTo("IDEMPOTENCY_KEY_MISSING");
         }
-        Reply longest = fixtures.client()
-                .post("/api/orders", token, Map.of("Idempotency-Key", "~".repeat(255)), body(dropId, 1));
+        Reply longest = api.post("/api/orders", token, Map.of("Idempotency-Key", "~".repeat(255)), body(dropId, 1));
         assertThat(longest.status()).isEqualTo(201);
     }
 
@@ -92,14 +78,13 @@ class OrderIdempotencyTests {
         String dropId = fixtures.liveDrop(5, 5, 100);
         String buyer = fixtures.newUser();
 
-        Reply first = fixtures.placeOrder(buyer, "replay-me", dropId, 1);
-        Reply again = fixtures.client()
-                .post(
-                        "/api/orders",
-                        fixtures.token(buyer),
-                        Map.of("Idempotency-Key", "replay-me"),
-                        // the same request written differently
-                        "{ \"quantity\" : 1 , \"dropId\" : \"" + dropId + "\" }");
+        Reply first = api.placeOrder(buyer, "replay-me", dropId, 1);
+        Reply again = api.post(
+                "/api/orders",
+                fixtures.token(buyer),
+                Map.of("Idempotency-Key", "replay-me"),
+                // the same request written differently
+                "{ \"quantity\" : 1 , \"dropId\" : \"" + dropId + "\" }");
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(201);
@@ -114,16 +99,15 @@ class OrderIdempotencyTests {
     void aStoredRejectionIsReplayedEvenAfterStockCameBack() {
         String dropId = fixtures.liveDrop(1, 1, 100);
         String first = fixtures.newUser();
-        String orderId = fixtures.placedOrder(first, dropId, 1);
+        String orderId = api.placedOrder(first, dropId, 1);
         String second = fixtures.newUser();
 
-        Reply soldOut = fixtures.placeOrder(second, "k", dropId, 1);
-        assertThat(fixtures.client()
-                        .put("/api/orders/" + orderId + "/cancel", fixtures.token(first))
+        Reply soldOut = api.placeOrder(second, "k", dropId, 1);
+        assertThat(api.put("/api/orders/" + orderId + "/cancel", fixtures.token(first))
                         .status())
                 .isEqualTo(200);
         assertThat(inventory.drop(dropId).available()).isEqualTo(1);
-        Reply replayed = fixtures.placeOrder(second, "k", dropId, 1);
+        Reply replayed = api.placeOrder(second, "k", dropId, 1);
 
         assertThat(soldOut.status()).isEqualTo(409);
         assertThat(replayed.status()).isEqualTo(409);
@@ -131,17 +115,16 @@ class OrderIdempotencyTests {
         assertThat(replayed.body()).isEqualTo(soldOut.body());
         assertThat(replayed.header("Content-Type")).startsWith("application/problem+json");
         assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(fixtures.placeOrder(second, "another-key", dropId, 1).status())
-                .isEqualTo(201);
+        assertThat(api.placeOrder(second, "another-key", dropId, 1).status()).isEqualTo(201);
     }
 
     @Test
     void sameKeyWithAnotherBodyIsUnprocessable() {
         String dropId = fixtures.liveDrop(5, 5, 100);
         String buyer = fixtures.newUser();
-        fixtures.placeOrder(buyer, "one-key", dropId, 1);
+        api.placeOrder(buyer, "one-key", dropId, 1);
 
-        Reply reused = fixtures.placeOrder(buyer, "one-key", dropId, 2);
+        Reply reused = api.placeOrder(buyer, "one-key", dropId, 2);
 
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
@@ -155,12 +138,11 @@ class OrderIdempotencyTests {
         inventory.slowReserves(Duration.ofMillis(1000));
         int reservesBefore = inventory.calls("reserve");
 
-        CompletableFuture<Reply> first =
-                CompletableFuture.supplyAsync(() -> fixtures.placeOrder(buyer, "busy", dropId, 1));
+        CompletableFuture<Reply> first = CompletableFuture.supplyAsync(() -> api.placeOrder(buyer, "busy", dropId, 1));
         await().atMost(OrderFixtures.PATIENCE).until(() -> inventory.calls("reserve") > reservesBefore);
-        Reply second = fixtures.placeOrder(buyer, "busy", dropId, 1);
+        Reply second = api.placeOrder(buyer, "busy", dropId, 1);
         Reply firstReply = first.get();
-        Reply third = fixtures.placeOrder(buyer, "busy", dropId, 1);
+        Reply third = api.placeOrder(buyer, "busy", dropId, 1);
 
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.code()).isEqualTo("IDEMPOTENCY_KEY_IN_USE");
@@ -177,9 +159,9 @@ class OrderIdempotencyTests {
         String buyer = fixtures.newUser();
         inventory.down();
 
-        Reply failed = fixtures.placeOrder(buyer, "retry-me", dropId, 1);
+        Reply failed = api.placeOrder(buyer, "retry-me", dropId, 1);
         inventory.up();
-        Reply retried = fixtures.placeOrder(buyer, "retry-me", dropId, 1);
+        Reply retried = api.placeOrder(buyer, "retry-me", dropId, 1);
 
         assertThat(failed.status()).isEqualTo(503);
         assertThat(retried.status()).isEqualTo(201);
@@ -190,8 +172,8 @@ class OrderIdempotencyTests {
     void keysAreScopedPerUser() {
         String dropId = fixtures.liveDrop(5, 5, 100);
 
-        Reply alice = fixtures.placeOrder(fixtures.newUser(), "shared-key", dropId, 1);
-        Reply bob = fixtures.placeOrder(fixtures.newUser(), "shared-key", dropId, 1);
+        Reply alice = api.placeOrder(fixtures.newUser(), "shared-key", dropId, 1);
+        Reply bob = api.placeOrder(fixtures.newUser(), "shared-key", dropId, 1);
 
         assertThat(alice.status()).isEqualTo(201);
         assertThat(bob.status()).isEqualTo(201);
@@ -210,7 +192,7 @@ class OrderIdempotencyTests {
             for (int i = 0; i < racers; i++) {
                 replies.add(pool.submit(() -> {
                     start.await();
-                    return fixtures.placeOrder(buyer, "race", dropId, 1);
+                    return api.placeOrder(buyer, "race", dropId, 1);
                 }));
             }
             start.countDown();
@@ -245,11 +227,11 @@ class OrderIdempotencyTests {
         // what a request that died right after claiming its key leaves behind
         insertInFlightRecord(buyer, "crashed", dropId, 1, orderId, Instant.now().minusSeconds(1));
 
-        Reply resumed = fixtures.placeOrder(buyer, "crashed", dropId, 1);
+        Reply resumed = api.placeOrder(buyer, "crashed", dropId, 1);
 
         assertThat(resumed.status()).isEqualTo(201);
         assertThat(resumed.text("id")).isEqualTo(orderId.toString());
-        assertThat(fixtures.placeOrder(buyer, "crashed", dropId, 1).header("Idempotent-Replayed"))
+        assertThat(api.placeOrder(buyer, "crashed", dropId, 1).header("Idempotent-Replayed"))
                 .isEqualTo("true");
     }
 
@@ -260,7 +242,7 @@ class OrderIdempotencyTests {
         insertInFlightRecord(
                 buyer, "running", dropId, 1, Ids.newId(), Instant.now().plusSeconds(30));
 
-        Reply reply = fixtures.placeOrder(buyer, "running", dropId, 1);
+        Reply reply = api.placeOrder(buyer, "running", dropId, 1);
 
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.code()).isEqualTo("IDEMPOTENCY_KEY_IN_USE");
@@ -270,7 +252,7 @@ class OrderIdempotencyTests {
     void recordsAreKeptForAtLeastADayThenPurged() {
         String dropId = fixtures.liveDrop(5, 5, 100);
         String buyer = fixtures.newUser();
-        fixtures.placeOrder(buyer, "old", dropId, 1);
+        api.placeOrder(buyer, "old", dropId, 1);
         Duration kept = fixtures.jdbc()
                 .sql("""
                         select extract(epoch from expires_at - created_at)::bigint from idempotency_record
@@ -286,11 +268,11 @@ class OrderIdempotencyTests {
                           expires_at = now() - interval '1 hour'
                         where scope = :scope and idempotency_key = 'old'
                         """).param("scope", buyer).update();
-        Reply afterExpiry = fixtures.placeOrder(buyer, "old", dropId, 1);
+        Reply afterExpiry = api.placeOrder(buyer, "old", dropId, 1);
         assertThat(afterExpiry.status()).isEqualTo(201);
         assertThat(afterExpiry.header("Idempotent-Replayed")).isNull();
 
-        fixtures.placeOrder(buyer, "purge-me", dropId, 1);
+        api.placeOrder(buyer, "purge-me", dropId, 1);
         fixtures.jdbc()
                 .sql("update idempotency_record set created_at = now() - interval '25 hours',"
                         + " expires_at = now() - interval '1 second'"

@@ -4,22 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.common.test.Reply;
 import io.livedrop.order.support.InventoryStub;
-import io.livedrop.order.support.OrderFixtures;
-import io.livedrop.order.support.OrderServiceTest;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * API.md "request limits": control characters in a text field are a 400 {@code VALIDATION_FAILED}
  * naming the field, never a 500 from PostgreSQL (which refuses NUL in text) and never stored.
  */
-@OrderServiceTest
-class OrderInputTests {
-
-    @Autowired
-    OrderFixtures fixtures;
+class OrderInputTests extends OrderIntegrationTest {
 
     final InventoryStub inventory = InventoryStub.shared();
 
@@ -29,8 +22,7 @@ class OrderInputTests {
         int reservations = inventory.calls("reserve");
 
         for (String bad : new String[] {"\\u0000", dropId + "\\u0000", "\\u0000" + dropId, "x\\u001fy"}) {
-            Reply reply =
-                    fixtures.placeOrder(fixtures.newUser(), UUID.randomUUID().toString(), bad, 1);
+            Reply reply = api.placeOrder(fixtures.newUser(), UUID.randomUUID().toString(), bad, 1);
 
             assertThat(reply.status()).as(bad + " → " + reply).isEqualTo(400);
             assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
@@ -47,8 +39,8 @@ class OrderInputTests {
         String buyer = fixtures.newUser();
         String key = UUID.randomUUID().toString();
 
-        Reply rejected = fixtures.placeOrder(buyer, key, dropId + "\\u0000", 1);
-        Reply placed = fixtures.placeOrder(buyer, key, dropId, 1);
+        Reply rejected = api.placeOrder(buyer, key, dropId + "\\u0000", 1);
+        Reply placed = api.placeOrder(buyer, key, dropId, 1);
 
         assertThat(rejected.status()).as(rejected.toString()).isEqualTo(400);
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
@@ -60,11 +52,11 @@ class OrderInputTests {
         for (String path : new String[] {
             "/api/orders/%01", "/api/orders?cursor=%00", "/api/orders?limit=%00", "/api/orders?cursor=a%0Ab"
         }) {
-            Reply reply = fixtures.client().get(path, token);
+            Reply reply = api.get(path, token);
             assertThat(reply.status()).as(path + " → " + reply).isIn(400, 404);
             assertThat(reply.header("Content-Type")).as(path).startsWith("application/problem+json");
         }
-        Reply reply = fixtures.client().post("/api/orders?x=%00", token, Map.of("Idempotency-Key", "k"), "{}");
+        Reply reply = api.post("/api/orders?x=%00", token, Map.of("Idempotency-Key", "k"), "{}");
         assertThat(reply.status()).isEqualTo(400);
     }
 }

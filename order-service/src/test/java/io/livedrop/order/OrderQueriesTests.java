@@ -4,33 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.common.ids.Ids;
 import io.livedrop.common.test.Reply;
-import io.livedrop.common.test.TestJwtIssuer;
-import io.livedrop.order.support.OrderFixtures;
-import io.livedrop.order.support.OrderServiceTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** GET /api/orders/{id} (owner only) and GET /api/orders (keyset pages, newest first). */
-@OrderServiceTest
-class OrderQueriesTests {
-
-    @Autowired
-    OrderFixtures fixtures;
-
-    @Autowired
-    TestJwtIssuer tokens;
+class OrderQueriesTests extends OrderIntegrationTest {
 
     @Test
     void theBuyerSeesTheOrderAndNobodyElseDoes() {
         String dropId = fixtures.liveDrop(5, 5, 100);
         String buyer = fixtures.newUser();
-        String orderId = fixtures.placedOrder(buyer, dropId, 1);
+        String orderId = api.placedOrder(buyer, dropId, 1);
 
-        Reply own = fixtures.client().get("/api/orders/" + orderId, fixtures.token(buyer));
-        Reply stranger = fixtures.client().get("/api/orders/" + orderId, fixtures.token(fixtures.newUser()));
+        Reply own = api.get("/api/orders/" + orderId, fixtures.token(buyer));
+        Reply stranger = api.get("/api/orders/" + orderId, fixtures.token(fixtures.newUser()));
 
         assertThat(own.status()).isEqualTo(200);
         assertThat(own.text("id")).isEqualTo(orderId);
@@ -57,8 +46,7 @@ class OrderQueriesTests {
     void unknownAndMalformedIdsAreNotFound() {
         String token = fixtures.token(fixtures.newUser());
         for (String id : List.of(Ids.newId().toString(), "nope", "' or 1=1 --")) {
-            Reply reply = fixtures.client()
-                    .get("/api/orders/" + id.replace(" ", "%20").replace("'", "%27"), token);
+            Reply reply = api.get("/api/orders/" + id.replace(" ", "%20").replace("'", "%27"), token);
             assertThat(reply.status()).as(id).isEqualTo(404);
             assertThat(reply.code()).as(id).isEqualTo("ORDER_NOT_FOUND");
         }
@@ -70,23 +58,23 @@ class OrderQueriesTests {
         String buyer = fixtures.newUser();
         List<String> placed = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            placed.add(fixtures.placedOrder(buyer, dropId, 1));
+            placed.add(api.placedOrder(buyer, dropId, 1));
         }
-        fixtures.placedOrder(fixtures.newUser(), dropId, 1); // someone else's
+        api.placedOrder(fixtures.newUser(), dropId, 1); // someone else's
 
         List<String> seen = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
-            Reply page = fixtures.client()
-                    .get("/api/orders?limit=2" + (cursor == null ? "" : "&cursor=" + cursor), fixtures.token(buyer));
+            Reply page =
+                    api.get("/api/orders?limit=2" + (cursor == null ? "" : "&cursor=" + cursor), fixtures.token(buyer));
             assertThat(page.status()).isEqualTo(200);
             for (JsonNode item : page.json().path("items")) {
                 seen.add(item.path("id").asString());
             }
             if (pages == 0) {
                 // an order placed between pages does not shift the next ones
-                placed.add(0, fixtures.placedOrder(buyer, dropId, 1));
+                placed.add(0, api.placedOrder(buyer, dropId, 1));
             }
             cursor = page.text("nextCursor");
             pages++;
@@ -100,17 +88,15 @@ class OrderQueriesTests {
     void tamperedOrForeignCursorsAndBadLimitsAreRejected() {
         String dropId = fixtures.liveDrop(50, 50, 100);
         String alice = fixtures.newUser();
-        fixtures.placedOrder(alice, dropId, 1);
-        fixtures.placedOrder(alice, dropId, 1);
-        String cursor = fixtures.client()
-                .get("/api/orders?limit=1", fixtures.token(alice))
-                .text("nextCursor");
+        api.placedOrder(alice, dropId, 1);
+        api.placedOrder(alice, dropId, 1);
+        String cursor = api.get("/api/orders?limit=1", fixtures.token(alice)).text("nextCursor");
         assertThat(cursor).isNotNull();
 
-        Reply foreign = fixtures.client().get("/api/orders?cursor=" + cursor, fixtures.token(fixtures.newUser()));
-        Reply tampered = fixtures.client().get("/api/orders?cursor=" + cursor + "x", fixtures.token(alice));
-        Reply tooMany = fixtures.client().get("/api/orders?limit=101", fixtures.token(alice));
-        Reply none = fixtures.client().get("/api/orders?limit=0", fixtures.token(alice));
+        Reply foreign = api.get("/api/orders?cursor=" + cursor, fixtures.token(fixtures.newUser()));
+        Reply tampered = api.get("/api/orders?cursor=" + cursor + "x", fixtures.token(alice));
+        Reply tooMany = api.get("/api/orders?limit=101", fixtures.token(alice));
+        Reply none = api.get("/api/orders?limit=0", fixtures.token(alice));
 
         assertThat(foreign.code()).isEqualTo("INVALID_CURSOR");
         assertThat(tampered.code()).isEqualTo("INVALID_CURSOR");
@@ -123,11 +109,11 @@ class OrderQueriesTests {
     @Test
     void rejectedAttemptsAreNeverListed() {
         String dropId = fixtures.liveDrop(1, 1, 100);
-        fixtures.placedOrder(fixtures.newUser(), dropId, 1);
+        api.placedOrder(fixtures.newUser(), dropId, 1);
         String late = fixtures.newUser();
-        fixtures.placeOrder(late, "sold-out", dropId, 1);
+        api.placeOrder(late, "sold-out", dropId, 1);
 
-        Reply page = fixtures.client().get("/api/orders", fixtures.token(late));
+        Reply page = api.get("/api/orders", fixtures.token(late));
 
         assertThat(page.json().path("items").size()).isZero();
         assertThat(page.json().path("nextCursor").isNull()).isTrue();

@@ -14,27 +14,17 @@ import io.livedrop.order.purchase.domain.HoldState;
 import io.livedrop.order.purchase.domain.OrderStatus;
 import io.livedrop.order.support.InventoryStub;
 import io.livedrop.order.support.OrderFixtures;
-import io.livedrop.order.support.OrderServiceTest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A placement whose request died after inventory held stock for it leaves a {@code reserving} order;
  * the recovery job undoes it once the key's lease is over, and the key is usable again.
  */
-@OrderServiceTest
-class OrderRecoveryTests {
-
-    @Autowired
-    OrderFixtures fixtures;
-
-    @Autowired
-    JsonMapper json;
+class OrderRecoveryTests extends OrderIntegrationTest {
 
     final InventoryStub inventory = InventoryStub.shared();
 
@@ -56,7 +46,7 @@ class OrderRecoveryTests {
         assertThat(inventory.reservation(orderId.toString()).orElseThrow().status())
                 .isEqualTo("released");
         assertThat(inventory.drop(dropId).available()).isEqualTo(5);
-        Reply retry = fixtures.placeOrder(buyer, "died", dropId, 2);
+        Reply retry = api.placeOrder(buyer, "died", dropId, 2);
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.text("id")).isNotEqualTo(orderId.toString());
     }

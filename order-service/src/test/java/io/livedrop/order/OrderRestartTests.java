@@ -10,7 +10,6 @@ import io.livedrop.common.events.EventEnvelope;
 import io.livedrop.common.events.PaymentSucceeded;
 import io.livedrop.common.ids.Ids;
 import io.livedrop.common.test.Reply;
-import io.livedrop.common.test.ServiceClient;
 import io.livedrop.common.test.TestJwtIssuer;
 import io.livedrop.common.test.TestKafka;
 import io.livedrop.common.test.TestPostgres;
@@ -180,12 +179,8 @@ class OrderRestartTests {
 
     private String place(String buyer, String dropId) {
         int port = running.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-        Reply reply = new ServiceClient(port)
-                .post(
-                        "/api/orders",
-                        TestJwtIssuer.shared().userToken(buyer),
-                        Map.of("Idempotency-Key", UUID.randomUUID().toString()),
-                        "{\"dropId\":\"" + dropId + "\",\"quantity\":1}");
+        Reply reply = new OrderApi(port, TestJwtIssuer.shared())
+                .placeOrder(buyer, UUID.randomUUID().toString(), dropId, 1);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.text("id");
     }

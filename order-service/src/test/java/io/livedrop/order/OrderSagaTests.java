@@ -11,7 +11,6 @@ import io.livedrop.order.purchase.domain.OrderStatus;
 import io.livedrop.order.purchase.domain.PaymentState;
 import io.livedrop.order.support.InventoryStub;
 import io.livedrop.order.support.OrderFixtures;
-import io.livedrop.order.support.OrderServiceTest;
 import io.livedrop.order.support.PaymentStub;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,17 +24,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The order saga: payment → confirm → {@code confirmed}; unpaid → {@code expired}, hold released;
  * cancel → hold released, or refund then stock returned; every step survives peers failing midway.
  */
-@OrderServiceTest
-class OrderSagaTests {
-
-    @Autowired
-    OrderFixtures fixtures;
+class OrderSagaTests extends OrderIntegrationTest {
 
     final InventoryStub inventory = InventoryStub.shared();
     final PaymentStub payments = PaymentStub.shared();
@@ -50,7 +44,7 @@ class OrderSagaTests {
     void aSucceededPaymentConfirmsTheOrderAndAnnouncesItOnKafka() {
         String dropId = fixtures.liveDrop(5, 5, 1500);
         String buyer = fixtures.newUser();
-        String orderId = fixtures.placedOrder(buyer, dropId, 2);
+        String orderId = api.placedOrder(buyer, dropId, 2);
 
         try (KafkaConsumer<String, String> consumer = consumerOf("order.confirmed")) {
             fixtures.paymentSucceeded(orderId, "pay-" + orderId, buyer, 3000);
@@ -62,7 +56,7 @@ class OrderSagaTests {
         }
         assertThat(inventory.reservation(orderId).orElseThrow().status()).isEqualTo("confirmed");
         assertThat(inventory.drop(dropId).sold()).isEqualTo(2);
-        Reply seen = fixtures.client().get("/api/orders/" + orderId, fixtures.token(buyer));
+        Reply seen = api.get("/api/orders/" + orderId, fixtures.token(buyer));
         assertThat(seen.text("status")).isEqualTo("confirmed");
         assertThat(fixtures.eventsOf(orderId)).containsExactly("order.created", "order.confirmed");
         assertThat(fixtures.order(orderId).workDueAt()).isNull();
@@ -72,7 +66,7 @@ class OrderSagaTests {
     void aRedeliveredPaymentChangesNothing() {
         String dropId = fixtures.liveDrop(5, 5, 100);
         String buyer = fixtures.newUser();
-        String orderId = fixtures.placedOrder(buyer, dropId, 1);
+        String orderId = api.placedOrder(buyer, dropId, 1);
 
         fixtures.paymentSucceeded(orderId, "pay-1", buyer, 100);
         UUID again = fixtures.paymentSucceeded(orderId, "pay-1", buyer, 100);
@@ -88,7 +82,7 @@ class OrderSagaTests {
     void aFailedPaymentLeavesTheOrderPayable() {
         String dropId = fixtures.liveDrop(5, 5, 100);
         String buyer = fixtures.newUser();
-        String orderId = fixtures.placedOrder(buyer, dropId, 1);
+        String orderId = api.placedOrder(buyer, dropId, 1);
 
         fixtures.awaitProcessed("order-payment-failed", fixtures.paymentFailed(orderId, "declined", buyer, 100));
         assertThat(fixtures.order(orderId).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
@@ -102,7 +96,7 @@ class OrderSagaTests {
     void anUnpaidOrderExpiresAtReservedUntilAndItsStockGoesBackOnSale() {
         String dropId = fixtures.liveDrop(3, 3, 100);
         String buyer = fixtures.newUser();
-        String orderId = fixtures.placedOrder(buyer, dropId, 2);
+        String orderId = api.placedOrder(buyer, dropId, 2);
         assertThat(inventory.drop(dropId).available()).isEqualTo(1);
 
         passReservedUntil(orderId);
@@ -113,9 +107,7 @@ class OrderSagaTests {
         assertThat(inventory.reservation(orderId).orElseThrow().status()).isEqualTo("released");
         assertThat(inventory.drop(dropId).available()).isEqualTo(3);
         assertThat(fixtures.eventsOf(orderId)).containsExactly("order.created", "order.expired");
-        assertThat(fixtures.client()
-                        .get("/api/orders/" + orderId, fixtures.token(buyer))
-                        .text("status"))
+        assertThat(api.get("/api/orders/" + orderId, fixtures.token(buyer)).text("status"))
                 .isEqualTo("expired");
     }
 
@@ -123,7 +115,7 @@ class OrderSagaTests {
     void aPaymentThatArrivesAfterExpiryIsRefundedAndTheOrderStaysExpired() {
         String dropId = fixtures.liveDrop(3, 3, 100);
         String buyer = fixtures.newUser();
-        String orderId = fixtures.placedOrder(buyer, dropId, 1);
+        String orderId = api.placedOrder(buyer, dropId, 1);
         passReservedUntil(orderId);
         await().atMost(OrderFixtures.PATIENCE)
                 .until(() -> fixtures.order(orderId).holdState() == HoldState.RELEASED);
@@ -142,7 +134,7 @@ class OrderSagaTests {
     void aPaymentForAHoldInventoryAlreadyLetGoIsRefundedAndTheOrderExpires() {
         String dropId = fixtures.liveDrop(3, 3, 100);
         String buyer = fixtures.newUser();
-        String orderId = fixtures.placedOrder(buyer, dropId, 1);
+        String orderId = api.placedOrder(buyer, dropId, 1);
         inventory.expireHold(orderId);
 
         fixtures.paymentSucceeded(orderId, "raced-the-reaper", buyer, 100);
@@ -159,7 +151,7 @@ class OrderSagaTests {
     void cancellingAPendingOrderReleasesItsHoldAndIsIdempotent() {
         String dropId = fixtures.liveDrop(3, 3, 100);
         String buyer = fixtures.newUser();
-        String orderId = fixtures.placedOrder(buyer, dropId, 2);
+        String orderId = api.placedOrder(buyer, dropId, 2);
 
         Reply cancelled = cancel(orderId, buyer);
         Reply again = cancel(orderId, buyer);
@@ -217,7 +209,7 @@ class OrderSagaTests {
     void anExpiredOrderCannotBeCancelled() {
         String dropId = fixtures.liveDrop(3, 3, 100);
         String buyer = fixtures.newUser();
-        String orderId = fixtures.placedOrder(buyer, dropId, 1);
+        String orderId = api.placedOrder(buyer, dropId, 1);
         passReservedUntil(orderId);
         await().atMost(OrderFixtures.PATIENCE)
                 .until(() -> fixtures.order(orderId).status() == OrderStatus.EXPIRED);
@@ -231,7 +223,7 @@ class OrderSagaTests {
     @Test
     void onlyTheBuyerCanCancel() {
         String dropId = fixtures.liveDrop(3, 3, 100);
-        String orderId = fixtures.placedOrder(fixtures.newUser(), dropId, 1);
+        String orderId = api.placedOrder(fixtures.newUser(), dropId, 1);
         String stranger = fixtures.newUser();
 
         for (String id : List.of(orderId, Ids.newId().toString(), "not-an-id")) {
@@ -246,7 +238,7 @@ class OrderSagaTests {
     void aConfirmationInterruptedByAnInventoryHiccupIsFinishedByRecovery() {
         String dropId = fixtures.liveDrop(3, 3, 100);
         String buyer = fixtures.newUser();
-        String orderId = fixtures.placedOrder(buyer, dropId, 1);
+        String orderId = api.placedOrder(buyer, dropId, 1);
         inventory.failConfirmsOf(orderId, true);
 
         fixtures.paymentSucceeded(orderId, "pay", buyer, 100);
@@ -265,7 +257,7 @@ class OrderSagaTests {
     void anOrderPaidWhilePendingIsNeverExpiredByTheDeadline() {
         String dropId = fixtures.liveDrop(3, 3, 100);
         String buyer = fixtures.newUser();
-        String orderId = fixtures.placedOrder(buyer, dropId, 1);
+        String orderId = api.placedOrder(buyer, dropId, 1);
         inventory.failConfirmsOf(orderId, true);
         fixtures.paymentSucceeded(orderId, "pay", buyer, 100);
         await().atMost(OrderFixtures.PATIENCE)
@@ -287,7 +279,7 @@ class OrderSagaTests {
         List<String> orderIds = new ArrayList<>();
         for (int i = 0; i < orders; i++) {
             buyers.add(fixtures.newUser());
-            orderIds.add(fixtures.placedOrder(buyers.get(i), dropId, 1));
+            orderIds.add(api.placedOrder(buyers.get(i), dropId, 1));
         }
 
         // every deadline passes at once while half of the payments are on their way
@@ -325,7 +317,7 @@ class OrderSagaTests {
     }
 
     private String confirmedOrder(String buyer, String dropId) {
-        String orderId = fixtures.placedOrder(buyer, dropId, 1);
+        String orderId = api.placedOrder(buyer, dropId, 1);
         fixtures.paymentSucceeded(orderId, "pay-" + orderId, buyer, 100);
         await().atMost(OrderFixtures.PATIENCE)
                 .until(() -> fixtures.order(orderId).status() == OrderStatus.CONFIRMED);
@@ -333,7 +325,7 @@ class OrderSagaTests {
     }
 
     private Reply cancel(String orderId, String user) {
-        return fixtures.client().put("/api/orders/" + orderId + "/cancel", fixtures.token(user));
+        return api.put("/api/orders/" + orderId + "/cancel", fixtures.token(user));
     }
 
     /** Time passes for one order: its reservedUntil is now behind us. */

@@ -5,22 +5,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.livedrop.common.test.Reply;
 import io.livedrop.order.support.InventoryStub;
-import io.livedrop.order.support.OrderFixtures;
-import io.livedrop.order.support.OrderServiceTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** POST /api/orders: a hold at inventory becomes a pending order; inventory's "no" becomes the API's. */
-@OrderServiceTest
-class PlaceOrderTests {
-
-    @Autowired
-    OrderFixtures fixtures;
+class PlaceOrderTests extends OrderIntegrationTest {
 
     final InventoryStub inventory = InventoryStub.shared();
 
@@ -29,7 +22,7 @@ class PlaceOrderTests {
         String dropId = fixtures.liveDrop(10, 5, 2500);
         String buyer = fixtures.newUser();
 
-        Reply reply = fixtures.placeOrder(buyer, "key-1", dropId, 2);
+        Reply reply = api.placeOrder(buyer, "key-1", dropId, 2);
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         assertThat(reply.header("Content-Type")).startsWith("application/json");
@@ -59,8 +52,7 @@ class PlaceOrderTests {
 
     @Test
     void unknownDropIsNotFound() {
-        Reply reply =
-                fixtures.placeOrder(fixtures.newUser(), "k", UUID.randomUUID().toString(), 1);
+        Reply reply = api.placeOrder(fixtures.newUser(), "k", UUID.randomUUID().toString(), 1);
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
@@ -72,7 +64,7 @@ class PlaceOrderTests {
     void malformedDropIdsAreNotFoundWithoutAskingInventory() {
         int lookups = inventory.calls("drop");
         for (String dropId : new String[] {"not-a-uuid", "../../reservations/x/release", "%2e%2e"}) {
-            Reply reply = fixtures.placeOrder(fixtures.newUser(), "k", dropId, 1);
+            Reply reply = api.placeOrder(fixtures.newUser(), "k", dropId, 1);
             assertThat(reply.status()).as(dropId).isEqualTo(404);
             assertThat(reply.code()).as(dropId).isEqualTo("DROP_NOT_FOUND");
         }
@@ -85,13 +77,13 @@ class PlaceOrderTests {
         inventory.addLiveDrop(dropId, 5, 1);
         String buyer = fixtures.newUser();
 
-        Reply early = fixtures.placeOrder(buyer, "early", dropId, 1);
+        Reply early = api.placeOrder(buyer, "early", dropId, 1);
         assertThat(early.status()).isEqualTo(503);
         assertThat(early.code()).isEqualTo("SERVICE_UNAVAILABLE");
 
         fixtures.scheduleDrop(
                 dropId, 100, Instant.now().minusSeconds(5), Instant.now().plusSeconds(600), 1, 5);
-        Reply retried = fixtures.placeOrder(buyer, "early", dropId, 1);
+        Reply retried = api.placeOrder(buyer, "early", dropId, 1);
         assertThat(retried.status()).isEqualTo(201);
         assertThat(retried.header("Idempotent-Replayed")).isNull();
     }
@@ -99,15 +91,14 @@ class PlaceOrderTests {
     @Test
     void rejectsOrderWhenSoldOutAndLeavesNothingBehind() {
         String dropId = fixtures.liveDrop(1, 1, 100);
-        fixtures.placedOrder(fixtures.newUser(), dropId, 1);
+        api.placedOrder(fixtures.newUser(), dropId, 1);
         String late = fixtures.newUser();
 
-        Reply reply = fixtures.placeOrder(late, "late", dropId, 1);
+        Reply reply = api.placeOrder(late, "late", dropId, 1);
 
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.code()).isEqualTo("SOLD_OUT");
-        assertThat(fixtures.client()
-                        .get("/api/orders", fixtures.token(late))
+        assertThat(api.get("/api/orders", fixtures.token(late))
                         .json()
                         .path("items")
                         .size())
@@ -127,7 +118,7 @@ class PlaceOrderTests {
         inventory.addDrop(dropId, 5, 1, startsAt, startsAt.plusSeconds(600));
         fixtures.scheduleDrop(dropId, 100, startsAt, startsAt.plusSeconds(600), 1, 5);
 
-        Reply reply = fixtures.placeOrder(fixtures.newUser(), "k", dropId, 1);
+        Reply reply = api.placeOrder(fixtures.newUser(), "k", dropId, 1);
 
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.code()).isEqualTo("DROP_NOT_LIVE");
@@ -137,9 +128,9 @@ class PlaceOrderTests {
     void rejectsOrderOverThePerUserLimit() {
         String dropId = fixtures.liveDrop(10, 2, 100);
         String buyer = fixtures.newUser();
-        fixtures.placedOrder(buyer, dropId, 1);
+        api.placedOrder(buyer, dropId, 1);
 
-        Reply reply = fixtures.placeOrder(buyer, "second", dropId, 2);
+        Reply reply = api.placeOrder(buyer, "second", dropId, 2);
 
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.code()).isEqualTo("PER_USER_LIMIT_EXCEEDED");
@@ -161,12 +152,11 @@ class PlaceOrderTests {
             "{\"dropId\":",
             ""
         }) {
-            Reply reply = fixtures.client()
-                    .post(
-                            "/api/orders",
-                            token,
-                            Map.of("Idempotency-Key", UUID.randomUUID().toString()),
-                            body);
+            Reply reply = api.post(
+                    "/api/orders",
+                    token,
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString()),
+                    body);
             assertThat(reply.status()).as(body).isEqualTo(400);
             assertThat(reply.code()).as(body).isEqualTo("VALIDATION_FAILED");
         }
@@ -175,7 +165,7 @@ class PlaceOrderTests {
 
     @Test
     void requiresASignedInUser() {
-        Reply reply = fixtures.client().post("/api/orders", null, Map.of("Idempotency-Key", "k"), "{}");
+        Reply reply = api.post("/api/orders", null, Map.of("Idempotency-Key", "k"), "{}");
 
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.code()).isEqualTo("UNAUTHENTICATED");
@@ -183,7 +173,7 @@ class PlaceOrderTests {
 
     @Test
     void theApiDocsShowTheIdempotencyKeyHeader() {
-        String docs = fixtures.client().get("/v3/api-docs", null).body();
+        String docs = api.get("/v3/api-docs", null).body();
 
         assertThat(docs).containsPattern("\"name\":\"Idempotency-Key\",\"in\":\"header\"");
     }
@@ -191,10 +181,10 @@ class PlaceOrderTests {
     @Test
     void countsPlacedOrdersAndRejectedReservations() {
         String dropId = fixtures.liveDrop(1, 1, 100);
-        fixtures.placedOrder(fixtures.newUser(), dropId, 1);
-        fixtures.placeOrder(fixtures.newUser(), "k", dropId, 1);
+        api.placedOrder(fixtures.newUser(), dropId, 1);
+        api.placeOrder(fixtures.newUser(), "k", dropId, 1);
 
-        String metrics = fixtures.client().getText("/actuator/prometheus").body();
+        String metrics = api.getText("/actuator/prometheus").body();
 
         assertThat(metrics)
                 .contains("livedrop_orders_placed_total")

@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.livedrop.common.test.Reply;
 import io.livedrop.payment.support.OrderServiceStub;
 import io.livedrop.payment.support.PaymentFixtures;
-import io.livedrop.payment.support.PaymentServiceTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A charge request the provider did not answer in time may still be captured on the provider's side
@@ -18,13 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * is settled from the provider's record: captured → {@code succeeded}, or refunded when the order no
  * longer wants it.
  */
-@PaymentServiceTest
-class LateCaptureTests {
+class LateCaptureTests extends PaymentIntegrationTest {
 
     static final String LATE = "tok_timeout_then_capture";
-
-    @Autowired
-    PaymentFixtures fixtures;
 
     final OrderServiceStub orders = OrderServiceStub.shared();
 
@@ -33,8 +27,8 @@ class LateCaptureTests {
         String buyer = fixtures.newUser();
         String orderId = fixtures.payableOrder(buyer, 1500);
 
-        Reply timedOut = fixtures.pay(buyer, "late", orderId, LATE);
-        Reply secondPayment = fixtures.pay(buyer, "second", orderId, "tok_visa");
+        Reply timedOut = api.pay(buyer, "late", orderId, LATE);
+        Reply secondPayment = api.pay(buyer, "second", orderId, "tok_visa");
 
         assertThat(timedOut.status()).as(timedOut.toString()).isEqualTo(503);
         assertThat(timedOut.code()).isEqualTo("SERVICE_UNAVAILABLE");
@@ -50,8 +44,8 @@ class LateCaptureTests {
         assertThat(fixtures.eventsOf(orderId)).containsExactly("payment.succeeded");
         assertThat(fixtures.auditOf(paymentId)).containsExactly("->processing", "processing>succeeded");
         // the buyer's retry with the same key gets the payment's outcome, stored from then on
-        Reply resumed = fixtures.pay(buyer, "late", orderId, LATE);
-        Reply replayed = fixtures.pay(buyer, "late", orderId, LATE);
+        Reply resumed = api.pay(buyer, "late", orderId, LATE);
+        Reply replayed = api.pay(buyer, "late", orderId, LATE);
         assertThat(resumed.status()).isEqualTo(201);
         assertThat(resumed.text("id")).isEqualTo(paymentId);
         assertThat(resumed.text("status")).isEqualTo("succeeded");
@@ -65,7 +59,7 @@ class LateCaptureTests {
         String buyer = fixtures.newUser();
         String orderId = fixtures.payableOrder(buyer, 1500);
 
-        Reply timedOut = fixtures.pay(buyer, "late", orderId, LATE);
+        Reply timedOut = api.pay(buyer, "late", orderId, LATE);
         orders.setStatus(orderId, "expired");
 
         assertThat(timedOut.status()).isEqualTo(503);
@@ -79,14 +73,14 @@ class LateCaptureTests {
         String buyer = fixtures.newUser();
         String orderId = fixtures.payableOrder(buyer, 1500);
 
-        Reply timedOut = fixtures.pay(buyer, "late", orderId, LATE);
+        Reply timedOut = api.pay(buyer, "late", orderId, LATE);
         orders.setStatus(orderId, "confirmed");
 
         assertThat(timedOut.status()).isEqualTo(503);
         String paymentId = fixtures.paymentIdsOf(orderId).getFirst();
         assertThat(settledStatusOf(paymentId)).isEqualTo("refunded");
         assertRefundedWithoutAnnouncement(orderId, paymentId);
-        Reply resumed = fixtures.pay(buyer, "late", orderId, LATE);
+        Reply resumed = api.pay(buyer, "late", orderId, LATE);
         assertThat(resumed.status()).isEqualTo(201);
         assertThat(resumed.text("status")).isEqualTo("refunded");
     }

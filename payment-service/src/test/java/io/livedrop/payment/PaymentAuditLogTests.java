@@ -3,26 +3,19 @@ package io.livedrop.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.livedrop.payment.support.PaymentFixtures;
-import io.livedrop.payment.support.PaymentServiceTest;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 
 /** The audit log is written by the database for every payment state change and cannot be rewritten. */
-@PaymentServiceTest
-class PaymentAuditLogTests {
-
-    @Autowired
-    PaymentFixtures fixtures;
+class PaymentAuditLogTests extends PaymentIntegrationTest {
 
     @Test
     void everyStateChangeIsRecordedEvenOnesMadeOutsideTheApplication() {
         String buyer = fixtures.newUser();
         String orderId = fixtures.payableOrder(buyer, 100);
-        String paymentId = fixtures.pay(buyer, orderId, "tok_visa").text("id");
+        String paymentId = api.pay(buyer, orderId, "tok_visa").text("id");
 
         fixtures.jdbc()
                 .sql("update payment set status = 'refunded' where id = :id")
@@ -40,8 +33,8 @@ class PaymentAuditLogTests {
     @Test
     void theDatabaseRefusesToUpdateDeleteOrTruncateTheAuditLog() {
         String buyer = fixtures.newUser();
-        String paymentId = fixtures.pay(buyer, fixtures.payableOrder(buyer, 100), "tok_visa")
-                .text("id");
+        String paymentId =
+                api.pay(buyer, fixtures.payableOrder(buyer, 100), "tok_visa").text("id");
         List<String> before = fixtures.auditOf(paymentId);
 
         for (String sql : List.of(

@@ -9,7 +9,6 @@ import io.livedrop.common.test.IdempotencyRecords;
 import io.livedrop.common.test.Reply;
 import io.livedrop.payment.support.OrderServiceStub;
 import io.livedrop.payment.support.PaymentFixtures;
-import io.livedrop.payment.support.PaymentServiceTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,29 +24,20 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The Idempotency-Key semantics of API.md on POST /api/payments: never a second charge. */
-@PaymentServiceTest
-class PaymentIdempotencyTests {
-
-    @Autowired
-    PaymentFixtures fixtures;
-
-    @Autowired
-    JsonMapper json;
+class PaymentIdempotencyTests extends PaymentIntegrationTest {
 
     @Test
     void aMissingOrMalformedKeyIsRejected() {
         String buyer = fixtures.newUser();
         String orderId = fixtures.payableOrder(buyer, 100);
 
-        Reply missing = fixtures.client()
-                .post("/api/payments", fixtures.token(buyer), Map.of(), PaymentFixtures.body(orderId, "tok_visa"));
-        Reply missingWithBadBody = fixtures.client().post("/api/payments", fixtures.token(buyer), Map.of(), "{}");
-        Reply tooLong = fixtures.pay(buyer, "k".repeat(256), orderId, "tok_visa");
-        Reply withSpace = fixtures.pay(buyer, "a key", orderId, "tok_visa");
+        Reply missing =
+                api.post("/api/payments", fixtures.token(buyer), Map.of(), PaymentApi.body(orderId, "tok_visa"));
+        Reply missingWithBadBody = api.post("/api/payments", fixtures.token(buyer), Map.of(), "{}");
+        Reply tooLong = api.pay(buyer, "k".repeat(256), orderId, "tok_visa");
+        Reply withSpace = api.pay(buyer, "a key", orderId, "tok_visa");
 
         assertThat(List.of(missing, missingWithBadBody, tooLong, withSpace)).allSatisfy(reply -> {
             assertThat(reply.status()).isEqualTo(400);
@@ -61,8 +51,8 @@ class PaymentIdempotencyTests {
         String buyer = fixtures.newUser();
         String orderId = fixtures.payableOrder(buyer, 1200);
 
-        Reply first = fixtures.pay(buyer, "pay-once", orderId, "tok_visa");
-        Reply again = fixtures.pay(buyer, "pay-once", orderId, "tok_visa");
+        Reply first = api.pay(buyer, "pay-once", orderId, "tok_visa");
+        Reply again = api.pay(buyer, "pay-once", orderId, "tok_visa");
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(201);
@@ -78,9 +68,9 @@ class PaymentIdempotencyTests {
         String orderId = fixtures.payableOrder(buyer, 100);
         OrderServiceStub.shared().setStatus(orderId, "expired");
 
-        Reply rejected = fixtures.pay(buyer, "k", orderId, "tok_visa");
+        Reply rejected = api.pay(buyer, "k", orderId, "tok_visa");
         OrderServiceStub.shared().setStatus(orderId, "pending_payment");
-        Reply replayed = fixtures.pay(buyer, "k", orderId, "tok_visa");
+        Reply replayed = api.pay(buyer, "k", orderId, "tok_visa");
 
         assertThat(rejected.status()).isEqualTo(409);
         assertThat(replayed.status()).isEqualTo(409);
@@ -95,8 +85,8 @@ class PaymentIdempotencyTests {
         String buyer = fixtures.newUser();
         String orderId = fixtures.payableOrder(buyer, 100);
 
-        Reply declined = fixtures.pay(buyer, "declined", orderId, "tok_chargeDeclined");
-        Reply replayed = fixtures.pay(buyer, "declined", orderId, "tok_chargeDeclined");
+        Reply declined = api.pay(buyer, "declined", orderId, "tok_chargeDeclined");
+        Reply replayed = api.pay(buyer, "declined", orderId, "tok_chargeDeclined");
 
         assertThat(replayed.body()).isEqualTo(declined.body());
         assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
@@ -107,9 +97,9 @@ class PaymentIdempotencyTests {
     void theSameKeyWithAnotherCardIsUnprocessable() {
         String buyer = fixtures.newUser();
         String orderId = fixtures.payableOrder(buyer, 100);
-        fixtures.pay(buyer, "card-key", orderId, "tok_chargeDeclined");
+        api.pay(buyer, "card-key", orderId, "tok_chargeDeclined");
 
-        Reply reused = fixtures.pay(buyer, "card-key", orderId, "tok_visa");
+        Reply reused = api.pay(buyer, "card-key", orderId, "tok_visa");
 
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
@@ -124,13 +114,13 @@ class PaymentIdempotencyTests {
 
         // tok_timeout keeps the first request busy until the 1 s time limiter gives up
         CompletableFuture<Reply> first =
-                CompletableFuture.supplyAsync(() -> fixtures.pay(buyer, "busy", orderId, "tok_timeout"));
+                CompletableFuture.supplyAsync(() -> api.pay(buyer, "busy", orderId, "tok_timeout"));
         org.awaitility.Awaitility.await()
                 .atMost(PaymentFixtures.PATIENCE)
                 .until(() -> OrderServiceStub.shared().calls() > callsBefore);
-        Reply second = fixtures.pay(buyer, "busy", orderId, "tok_timeout");
+        Reply second = api.pay(buyer, "busy", orderId, "tok_timeout");
         Reply firstReply = first.get();
-        Reply third = fixtures.pay(buyer, "busy", orderId, "tok_timeout");
+        Reply third = api.pay(buyer, "busy", orderId, "tok_timeout");
 
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.code()).isEqualTo("IDEMPOTENCY_KEY_IN_USE");
@@ -146,8 +136,8 @@ class PaymentIdempotencyTests {
         String alice = fixtures.newUser();
         String bob = fixtures.newUser();
 
-        Reply alicePays = fixtures.pay(alice, "same", fixtures.payableOrder(alice, 100), "tok_visa");
-        Reply bobPays = fixtures.pay(bob, "same", fixtures.payableOrder(bob, 100), "tok_visa");
+        Reply alicePays = api.pay(alice, "same", fixtures.payableOrder(alice, 100), "tok_visa");
+        Reply bobPays = api.pay(bob, "same", fixtures.payableOrder(bob, 100), "tok_visa");
 
         assertThat(alicePays.status()).isEqualTo(201);
         assertThat(bobPays.status()).isEqualTo(201);
@@ -166,7 +156,7 @@ class PaymentIdempotencyTests {
             for (int i = 0; i < racers; i++) {
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return fixtures.pay(buyer, "race", orderId, "tok_visa");
+                    return api.pay(buyer, "race", orderId, "tok_visa");
                 }));
             }
             start.countDown();
@@ -198,7 +188,7 @@ class PaymentIdempotencyTests {
             for (int i = 0; i < racers; i++) {
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return fixtures.pay(buyer, orderId, "tok_visa");
+                    return api.pay(buyer, orderId, "tok_visa");
                 }));
             }
             start.countDown();
@@ -237,7 +227,7 @@ class PaymentIdempotencyTests {
         insertInFlightRecord(
                 buyer, "crashed", orderId, "tok_visa", paymentId, Instant.now().minusSeconds(1));
 
-        Reply resumed = fixtures.pay(buyer, "crashed", orderId, "tok_visa");
+        Reply resumed = api.pay(buyer, "crashed", orderId, "tok_visa");
 
         assertThat(resumed.status()).isEqualTo(201);
         assertThat(resumed.text("id")).isEqualTo(paymentId.toString());

@@ -5,22 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.livedrop.common.ids.Ids;
 import io.livedrop.payment.support.PaymentFixtures;
-import io.livedrop.payment.support.PaymentServiceTest;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A request that died while its payment was {@code processing}: once its key's lease is over, the
  * recovery job asks the provider what became of the charge and finishes the payment accordingly —
  * without ever charging by itself.
  */
-@PaymentServiceTest
-class PaymentRecoveryTests {
-
-    @Autowired
-    PaymentFixtures fixtures;
+class PaymentRecoveryTests extends PaymentIntegrationTest {
 
     @Test
     void aChargeTheProviderCapturedBeforeTheCrashEndsSucceeded() {
@@ -53,7 +47,7 @@ class PaymentRecoveryTests {
         assertThat(fixtures.chargesOf(orderId)).isEmpty();
         assertThat(fixtures.eventsOf(orderId)).containsExactly("payment.failed");
         // the order is payable again
-        assertThat(fixtures.pay(buyer, orderId, "tok_visa").text("status")).isEqualTo("succeeded");
+        assertThat(api.pay(buyer, orderId, "tok_visa").text("status")).isEqualTo("succeeded");
     }
 
     @Test

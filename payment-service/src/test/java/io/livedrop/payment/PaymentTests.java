@@ -6,22 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.livedrop.common.ids.Ids;
 import io.livedrop.common.test.Reply;
 import io.livedrop.payment.support.OrderServiceStub;
-import io.livedrop.payment.support.PaymentFixtures;
-import io.livedrop.payment.support.PaymentServiceTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** POST /api/payments with the simulated provider's test tokens, and GET /api/payments/{id}. */
-@PaymentServiceTest
-class PaymentTests {
-
-    @Autowired
-    PaymentFixtures fixtures;
+class PaymentTests extends PaymentIntegrationTest {
 
     final OrderServiceStub orders = OrderServiceStub.shared();
 
@@ -35,7 +28,7 @@ class PaymentTests {
         String buyer = fixtures.newUser();
         String orderId = fixtures.payableOrder(buyer, 2500);
 
-        Reply reply = fixtures.pay(buyer, orderId, "tok_visa");
+        Reply reply = api.pay(buyer, orderId, "tok_visa");
 
         assertCreated(reply);
         assertThat(reply.json().propertyNames())
@@ -62,10 +55,10 @@ class PaymentTests {
         String buyer = fixtures.newUser();
         String orderId = fixtures.payableOrder(buyer, 900);
 
-        Reply declined = fixtures.pay(buyer, orderId, "tok_chargeDeclined");
-        Reply poor = fixtures.pay(buyer, orderId, "tok_insufficientFunds");
-        Reply unknown = fixtures.pay(buyer, orderId, "tok_unknown");
-        Reply paid = fixtures.pay(buyer, orderId, "tok_visa");
+        Reply declined = api.pay(buyer, orderId, "tok_chargeDeclined");
+        Reply poor = api.pay(buyer, orderId, "tok_insufficientFunds");
+        Reply unknown = api.pay(buyer, orderId, "tok_unknown");
+        Reply paid = api.pay(buyer, orderId, "tok_visa");
 
         assertCreated(declined);
         assertThat(declined.text("status")).isEqualTo("failed");
@@ -84,10 +77,10 @@ class PaymentTests {
     void aPaidOrderIsNeverChargedASecondTime() {
         String buyer = fixtures.newUser();
         String orderId = fixtures.payableOrder(buyer, 1000);
-        assertThat(fixtures.pay(buyer, orderId, "tok_visa").text("status")).isEqualTo("succeeded");
+        assertThat(api.pay(buyer, orderId, "tok_visa").text("status")).isEqualTo("succeeded");
 
         // order-service has not confirmed the order yet: it still says pending_payment
-        Reply second = fixtures.pay(buyer, orderId, "tok_visa");
+        Reply second = api.pay(buyer, orderId, "tok_visa");
 
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.code()).isEqualTo("ORDER_NOT_PAYABLE");
@@ -100,7 +93,7 @@ class PaymentTests {
         for (String status : List.of("confirmed", "cancelled", "expired")) {
             String orderId = fixtures.payableOrder(buyer, 100);
             orders.setStatus(orderId, status);
-            Reply reply = fixtures.pay(buyer, orderId, "tok_visa");
+            Reply reply = api.pay(buyer, orderId, "tok_visa");
             assertThat(reply.status()).as(status).isEqualTo(409);
             assertThat(reply.code()).as(status).isEqualTo("ORDER_NOT_PAYABLE");
             assertThat(fixtures.chargesOf(orderId)).isEmpty();
@@ -108,7 +101,7 @@ class PaymentTests {
         String runOut = Ids.newId().toString();
         orders.put(new OrderServiceStub.StubOrder(
                 runOut, buyer, "d", "pending_payment", 100, "EUR", Instant.now().minusSeconds(1)));
-        assertThat(fixtures.pay(buyer, runOut, "tok_visa").code()).isEqualTo("ORDER_NOT_PAYABLE");
+        assertThat(api.pay(buyer, runOut, "tok_visa").code()).isEqualTo("ORDER_NOT_PAYABLE");
     }
 
     @Test
@@ -117,7 +110,7 @@ class PaymentTests {
         String stranger = fixtures.newUser();
 
         for (String id : List.of(orderId, Ids.newId().toString(), "../../actuator/health")) {
-            Reply reply = fixtures.pay(stranger, id, "tok_visa");
+            Reply reply = api.pay(stranger, id, "tok_visa");
             assertThat(reply.status()).as(id).isEqualTo(404);
             assertThat(reply.code()).as(id).isEqualTo("ORDER_NOT_FOUND");
         }
@@ -136,12 +129,11 @@ class PaymentTests {
                 "{\"paymentMethod\":{\"type\":\"card\",\"token\":\"tok_visa\"}}",
                 "{\"orderId\":\"" + orderId + "\",\"paymentMethod\":\"card\"}",
                 "{\"orderId\":")) {
-            Reply reply = fixtures.client()
-                    .post(
-                            "/api/payments",
-                            fixtures.token(buyer),
-                            Map.of("Idempotency-Key", UUID.randomUUID().toString()),
-                            body);
+            Reply reply = api.post(
+                    "/api/payments",
+                    fixtures.token(buyer),
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString()),
+                    body);
             assertThat(reply.status()).as(body).isEqualTo(400);
             assertThat(reply.code()).as(body).isEqualTo("VALIDATION_FAILED");
         }
@@ -154,9 +146,9 @@ class PaymentTests {
         String orderId = fixtures.payableOrder(buyer, 100);
         orders.down();
 
-        Reply reply = fixtures.pay(buyer, "k-down", orderId, "tok_visa");
+        Reply reply = api.pay(buyer, "k-down", orderId, "tok_visa");
         orders.up();
-        Reply retried = fixtures.pay(buyer, "k-down", orderId, "tok_visa");
+        Reply retried = api.pay(buyer, "k-down", orderId, "tok_visa");
 
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.code()).isEqualTo("SERVICE_UNAVAILABLE");
@@ -169,11 +161,11 @@ class PaymentTests {
     void onlyThePayerSeesThePayment() {
         String buyer = fixtures.newUser();
         String orderId = fixtures.payableOrder(buyer, 100);
-        String paymentId = fixtures.pay(buyer, orderId, "tok_visa").text("id");
+        String paymentId = api.pay(buyer, orderId, "tok_visa").text("id");
 
-        Reply own = fixtures.client().get("/api/payments/" + paymentId, fixtures.token(buyer));
-        Reply stranger = fixtures.client().get("/api/payments/" + paymentId, fixtures.token(fixtures.newUser()));
-        Reply malformed = fixtures.client().get("/api/payments/nope", fixtures.token(buyer));
+        Reply own = api.get("/api/payments/" + paymentId, fixtures.token(buyer));
+        Reply stranger = api.get("/api/payments/" + paymentId, fixtures.token(fixtures.newUser()));
+        Reply malformed = api.get("/api/payments/nope", fixtures.token(buyer));
 
         assertThat(own.status()).isEqualTo(200);
         assertThat(own.text("status")).isEqualTo("succeeded");
@@ -185,7 +177,7 @@ class PaymentTests {
 
     @Test
     void theApiDocsShowTheIdempotencyKeyHeader() {
-        String docs = fixtures.client().get("/v3/api-docs", null).body();
+        String docs = api.get("/v3/api-docs", null).body();
 
         assertThat(docs).containsPattern("\"name\":\"Idempotency-Key\",\"in\":\"header\"");
     }
@@ -193,9 +185,9 @@ class PaymentTests {
     @Test
     void countsPaymentsByOutcome() {
         String buyer = fixtures.newUser();
-        fixtures.pay(buyer, fixtures.payableOrder(buyer, 100), "tok_chargeDeclined");
+        api.pay(buyer, fixtures.payableOrder(buyer, 100), "tok_chargeDeclined");
 
-        String metrics = fixtures.client().getText("/actuator/prometheus").body();
+        String metrics = api.getText("/actuator/prometheus").body();
 
         assertThat(metrics)
                 .containsPattern("livedrop_payments_total\\{[^}]*outcome=\"card_declined\"")

@@ -7,7 +7,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.livedrop.common.test.Reply;
 import io.livedrop.payment.provider.client.GuardedPaymentProvider;
 import io.livedrop.payment.support.PaymentFixtures;
-import io.livedrop.payment.support.PaymentServiceTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,11 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * repeated timeouts open the circuit; too many calls at once are shed by the bulkhead — calls that were
  * never sent fail at once.
  */
-@PaymentServiceTest
-class ProviderFaultTests {
-
-    @Autowired
-    PaymentFixtures fixtures;
+class ProviderFaultTests extends PaymentIntegrationTest {
 
     @Autowired
     GuardedPaymentProvider provider;
@@ -41,8 +36,8 @@ class ProviderFaultTests {
         String buyer = fixtures.newUser();
         String orderId = fixtures.payableOrder(buyer, 700);
 
-        Reply timedOut = fixtures.pay(buyer, "slow", orderId, "tok_timeout");
-        Reply meanwhile = fixtures.pay(buyer, "meanwhile", orderId, "tok_visa");
+        Reply timedOut = api.pay(buyer, "slow", orderId, "tok_timeout");
+        Reply meanwhile = api.pay(buyer, "meanwhile", orderId, "tok_visa");
 
         assertThat(timedOut.status()).as(timedOut.toString()).isEqualTo(503);
         assertThat(timedOut.code()).isEqualTo("SERVICE_UNAVAILABLE");
@@ -57,8 +52,8 @@ class ProviderFaultTests {
                 .contains("\"failureCode\":\"provider_unavailable\"");
         assertThat(fixtures.auditOf(paymentId)).containsExactly("->processing", "processing>failed");
         // a retry with the key gets the outcome, then replays it
-        Reply outcome = fixtures.pay(buyer, "slow", orderId, "tok_timeout");
-        Reply replayed = fixtures.pay(buyer, "slow", orderId, "tok_timeout");
+        Reply outcome = api.pay(buyer, "slow", orderId, "tok_timeout");
+        Reply replayed = api.pay(buyer, "slow", orderId, "tok_timeout");
         assertThat(outcome.status()).isEqualTo(201);
         assertThat(outcome.text("id")).isEqualTo(paymentId);
         assertThat(outcome.text("status")).isEqualTo("failed");
@@ -67,7 +62,7 @@ class ProviderFaultTests {
         assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
 
         // the order is payable again, and paying it charges exactly once
-        Reply paid = fixtures.pay(buyer, "next", orderId, "tok_visa");
+        Reply paid = api.pay(buyer, "next", orderId, "tok_visa");
         assertThat(paid.text("status")).isEqualTo("succeeded");
         assertThat(fixtures.chargesOf(orderId)).containsExactly("captured");
     }
@@ -77,7 +72,7 @@ class ProviderFaultTests {
         CircuitBreaker breaker = provider.circuitBreaker();
         String buyer = fixtures.newUser();
         for (int i = 0; i < 10 && breaker.getState() != CircuitBreaker.State.OPEN; i++) {
-            Reply reply = fixtures.pay(buyer, fixtures.payableOrder(buyer, 100), "tok_timeout");
+            Reply reply = api.pay(buyer, fixtures.payableOrder(buyer, 100), "tok_timeout");
             if (reply.status() == 503) {
                 assertThat(reply.code()).isEqualTo("SERVICE_UNAVAILABLE"); // timed out: kept processing
             } else {
@@ -88,7 +83,7 @@ class ProviderFaultTests {
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
 
         String orderId = fixtures.payableOrder(buyer, 100);
-        Reply shed = fixtures.pay(buyer, orderId, "tok_visa");
+        Reply shed = api.pay(buyer, orderId, "tok_visa");
 
         // never sent, so surely not charged: failed at once, and the order stays payable
         assertThat(shed.status()).isEqualTo(201);
@@ -96,7 +91,7 @@ class ProviderFaultTests {
         assertThat(shed.text("failureCode")).isEqualTo("provider_unavailable");
         assertThat(fixtures.chargesOf(orderId)).isEmpty();
         breaker.reset();
-        assertThat(fixtures.pay(buyer, orderId, "tok_visa").text("status")).isEqualTo("succeeded");
+        assertThat(api.pay(buyer, orderId, "tok_visa").text("status")).isEqualTo("succeeded");
     }
 
     @Test
@@ -108,13 +103,13 @@ class ProviderFaultTests {
         List<CompletableFuture<Reply>> hanging = new ArrayList<>();
         for (int i = 0; i < limit; i++) {
             String orderId = fixtures.payableOrder(buyer, 100);
-            hanging.add(CompletableFuture.supplyAsync(() -> fixtures.pay(buyer, orderId, "tok_timeout")));
+            hanging.add(CompletableFuture.supplyAsync(() -> api.pay(buyer, orderId, "tok_timeout")));
         }
         await().atMost(PaymentFixtures.PATIENCE)
                 .until(() -> provider.bulkhead().getMetrics().getAvailableConcurrentCalls() == 0);
 
         String orderId = fixtures.payableOrder(buyer, 100);
-        Reply shed = fixtures.pay(buyer, orderId, "tok_visa");
+        Reply shed = api.pay(buyer, orderId, "tok_visa");
 
         assertThat(shed.status()).isEqualTo(201);
         assertThat(shed.text("failureCode")).isEqualTo("provider_unavailable");

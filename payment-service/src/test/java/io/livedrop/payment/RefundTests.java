@@ -9,7 +9,6 @@ import io.livedrop.common.test.Reply;
 import io.livedrop.common.test.TestJwtIssuer;
 import io.livedrop.payment.provider.client.GuardedPaymentProvider;
 import io.livedrop.payment.support.PaymentFixtures;
-import io.livedrop.payment.support.PaymentServiceTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * POST /internal/payments/refunds (docs/INTERNAL-API.md): idempotent, service token only; a claimed
  * refund is finished even when the provider fails or the process dies after the claim.
  */
-@PaymentServiceTest
-class RefundTests {
-
-    @Autowired
-    PaymentFixtures fixtures;
+class RefundTests extends PaymentIntegrationTest {
 
     @Autowired
     GuardedPaymentProvider provider;
@@ -39,10 +34,10 @@ class RefundTests {
     void refundsTheOrdersSucceededPaymentOnce() {
         String buyer = fixtures.newUser();
         String orderId = fixtures.payableOrder(buyer, 4200);
-        String paymentId = fixtures.pay(buyer, orderId, "tok_visa").text("id");
+        String paymentId = api.pay(buyer, orderId, "tok_visa").text("id");
 
-        Reply refund = fixtures.refund(orderId);
-        Reply again = fixtures.refund(orderId);
+        Reply refund = api.refund(orderId);
+        Reply again = api.refund(orderId);
 
         assertThat(refund.status()).isEqualTo(200);
         assertThat(refund.json().propertyNames())
@@ -55,9 +50,7 @@ class RefundTests {
         assertThat(fixtures.auditOf(paymentId))
                 .containsExactly("->processing", "processing>succeeded", "succeeded>refunding", "refunding>refunded");
         assertThat(refundedAtOf(paymentId)).isEqualTo(1);
-        assertThat(fixtures.client()
-                        .get("/api/payments/" + paymentId, fixtures.token(buyer))
-                        .text("status"))
+        assertThat(api.get("/api/payments/" + paymentId, fixtures.token(buyer)).text("status"))
                 .isEqualTo("refunded");
     }
 
@@ -65,14 +58,14 @@ class RefundTests {
     void concurrentRefundsRefundOnce() throws Exception {
         String buyer = fixtures.newUser();
         String orderId = fixtures.payableOrder(buyer, 100);
-        String paymentId = fixtures.pay(buyer, orderId, "tok_visa").text("id");
+        String paymentId = api.pay(buyer, orderId, "tok_visa").text("id");
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Reply>> replies = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             for (int i = 0; i < 8; i++) {
                 replies.add(pool.submit(() -> {
                     start.await();
-                    return fixtures.refund(orderId);
+                    return api.refund(orderId);
                 }));
             }
             start.countDown();
@@ -91,7 +84,7 @@ class RefundTests {
     void aRefundClaimedBeforeACrashIsResumedByTheRecoveryJob() {
         String buyer = fixtures.newUser();
         String orderId = fixtures.payableOrder(buyer, 300);
-        String paymentId = fixtures.pay(buyer, orderId, "tok_visa").text("id");
+        String paymentId = api.pay(buyer, orderId, "tok_visa").text("id");
         // the process died after claiming the refund, before the provider was asked; the claim ran out
         fixtures.jdbc()
                 .sql(
@@ -104,7 +97,7 @@ class RefundTests {
         assertThat(refundedAtOf(paymentId)).isEqualTo(1);
         assertThat(fixtures.auditOf(paymentId))
                 .containsExactly("->processing", "processing>succeeded", "succeeded>refunding", "refunding>refunded");
-        Reply again = fixtures.refund(orderId);
+        Reply again = api.refund(orderId);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.text("status")).isEqualTo("refunded");
     }
@@ -113,14 +106,14 @@ class RefundTests {
     void aRetriedRefundRequestFinishesAClaimedRefund() {
         String buyer = fixtures.newUser();
         String orderId = fixtures.payableOrder(buyer, 300);
-        String paymentId = fixtures.pay(buyer, orderId, "tok_visa").text("id");
+        String paymentId = api.pay(buyer, orderId, "tok_visa").text("id");
         // claimed by a request that died; its deadline has not passed yet, and order-service retries
         fixtures.jdbc()
                 .sql("update payment set status = 'refunding', work_due_at = now() + interval '1 hour' where id = :id")
                 .param("id", UUID.fromString(paymentId))
                 .update();
 
-        Reply retried = fixtures.refund(orderId);
+        Reply retried = api.refund(orderId);
 
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.text("status")).isEqualTo("refunded");
@@ -131,11 +124,11 @@ class RefundTests {
     void aRefundTheProviderCannotTakeNowIsAnswered503AndFinishedLater() {
         String buyer = fixtures.newUser();
         String orderId = fixtures.payableOrder(buyer, 300);
-        String paymentId = fixtures.pay(buyer, orderId, "tok_visa").text("id");
+        String paymentId = api.pay(buyer, orderId, "tok_visa").text("id");
         provider.circuitBreaker().transitionToForcedOpenState();
         Reply refused;
         try {
-            refused = fixtures.refund(orderId);
+            refused = api.refund(orderId);
             assertThat(statusOf(paymentId)).isEqualTo("refunding");
         } finally {
             provider.circuitBreaker().reset();
@@ -152,10 +145,10 @@ class RefundTests {
     void anOrderWithoutASucceededPaymentHasNothingToRefund() {
         String buyer = fixtures.newUser();
         String declinedOrder = fixtures.payableOrder(buyer, 100);
-        fixtures.pay(buyer, declinedOrder, "tok_chargeDeclined");
+        api.pay(buyer, declinedOrder, "tok_chargeDeclined");
 
         for (String orderId : List.of(declinedOrder, Ids.newId().toString())) {
-            Reply reply = fixtures.refund(orderId);
+            Reply reply = api.refund(orderId);
             assertThat(reply.status()).as(orderId).isEqualTo(404);
             assertThat(reply.code()).as(orderId).isEqualTo("PAYMENT_NOT_FOUND");
         }
@@ -165,17 +158,13 @@ class RefundTests {
     void aUserCannotRefund() {
         String buyer = fixtures.newUser();
         String orderId = fixtures.payableOrder(buyer, 100);
-        fixtures.pay(buyer, orderId, "tok_visa");
+        api.pay(buyer, orderId, "tok_visa");
 
-        Reply reply = fixtures.client()
-                .post(
-                        "/internal/payments/refunds",
-                        fixtures.token(buyer),
-                        Map.of(),
-                        "{\"orderId\":\"" + orderId + "\"}");
+        Reply reply = api.post(
+                "/internal/payments/refunds", fixtures.token(buyer), Map.of(), "{\"orderId\":\"" + orderId + "\"}");
 
         assertThat(reply.status()).isEqualTo(403);
-        assertThat(fixtures.refund(orderId).status()).isEqualTo(200);
+        assertThat(api.refund(orderId).status()).isEqualTo(200);
     }
 
     /**
@@ -186,27 +175,25 @@ class RefundTests {
     void onlyATokenWithThePaymentsScopeCanRefund() {
         String buyer = fixtures.newUser();
         String orderId = fixtures.payableOrder(buyer, 100);
-        String paymentId = fixtures.pay(buyer, orderId, "tok_visa").text("id");
+        String paymentId = api.pay(buyer, orderId, "tok_visa").text("id");
         TestJwtIssuer tokens = TestJwtIssuer.shared();
 
         for (String token : List.of(
                 tokens.serviceToken("payment-service"),
                 tokens.serviceToken("order-service", Scopes.INTERNAL_INVENTORY),
                 tokens.serviceToken("order-service", "internal"))) {
-            Reply reply = fixtures.client()
-                    .post("/internal/payments/refunds", token, Map.of(), "{\"orderId\":\"" + orderId + "\"}");
+            Reply reply = api.post("/internal/payments/refunds", token, Map.of(), "{\"orderId\":\"" + orderId + "\"}");
 
             assertThat(reply.status()).isEqualTo(403);
             assertThat(reply.code()).isEqualTo("FORBIDDEN");
         }
         assertThat(statusOf(paymentId)).isEqualTo("succeeded");
 
-        Reply refund = fixtures.client()
-                .post(
-                        "/internal/payments/refunds",
-                        tokens.serviceToken("order-service", Scopes.INTERNAL_PAYMENTS),
-                        Map.of(),
-                        "{\"orderId\":\"" + orderId + "\"}");
+        Reply refund = api.post(
+                "/internal/payments/refunds",
+                tokens.serviceToken("order-service", Scopes.INTERNAL_PAYMENTS),
+                Map.of(),
+                "{\"orderId\":\"" + orderId + "\"}");
         assertThat(refund.status()).isEqualTo(200);
         assertThat(statusOf(paymentId)).isEqualTo("refunded");
     }

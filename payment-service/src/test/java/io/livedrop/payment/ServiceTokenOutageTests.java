@@ -86,7 +86,7 @@ class ServiceTokenOutageTests {
         auth.delay = Duration.ofSeconds(30);
 
         Reply reply = assertTimeoutPreemptively(
-                Duration.ofSeconds(10), () -> fixtures.pay(buyer, "token-slow", orderId, "tok_visa"));
+                Duration.ofSeconds(10), () -> fixtures.api().pay(buyer, "token-slow", orderId, "tok_visa"));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(503);
         assertThat(reply.code()).isEqualTo("SERVICE_UNAVAILABLE");
@@ -95,7 +95,7 @@ class ServiceTokenOutageTests {
 
         auth.delay = Duration.ZERO;
         Reply paid = await().atMost(PaymentFixtures.PATIENCE)
-                .until(() -> fixtures.pay(buyer, "token-slow", orderId, "tok_visa"), r -> r.status() != 503);
+                .until(() -> fixtures.api().pay(buyer, "token-slow", orderId, "tok_visa"), r -> r.status() != 503);
         assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
         assertThat(paid.text("status")).isEqualTo("succeeded");
         assertThat(fixtures.capturedChargesOf(orderId)).isEqualTo(1);
@@ -107,7 +107,7 @@ class ServiceTokenOutageTests {
         String orderId = fixtures.payableOrder(buyer, 800);
         auth.refuseCredentials = true;
 
-        Reply reply = fixtures.pay(buyer, orderId, "tok_visa");
+        Reply reply = fixtures.api().pay(buyer, orderId, "tok_visa");
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(503);
         assertThat(reply.code()).isEqualTo("SERVICE_UNAVAILABLE");

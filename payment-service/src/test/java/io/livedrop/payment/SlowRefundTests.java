@@ -71,7 +71,7 @@ class SlowRefundTests {
         String paymentId = null;
         for (int i = 0; i < REFUNDS; i++) {
             String orderId = fixtures.payableOrder(buyer, 100);
-            Reply paid = fixtures.pay(buyer, orderId, "tok_visa");
+            Reply paid = fixtures.api().pay(buyer, orderId, "tok_visa");
             assertThat(paid.text("status")).as(paid.toString()).isEqualTo("succeeded");
             orderIds.add(orderId);
             paymentId = paid.text("id");
@@ -84,13 +84,13 @@ class SlowRefundTests {
             for (String orderId : orderIds) {
                 refunds.add(pool.submit(() -> {
                     start.await();
-                    return fixtures.refund(orderId);
+                    return fixtures.api().refund(orderId);
                 }));
             }
             start.countDown();
             Thread.sleep(500); // every refund is now waiting for the provider
             for (int i = 0; i < 3; i++) {
-                readsMeanwhile.add(fixtures.client().get("/api/payments/" + paymentId, fixtures.token(buyer)));
+                readsMeanwhile.add(fixtures.api().get("/api/payments/" + paymentId, fixtures.token(buyer)));
             }
             for (Future<Reply> refund : refunds) {
                 Reply reply = refund.get();
