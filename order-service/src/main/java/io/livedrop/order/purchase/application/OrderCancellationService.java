@@ -8,7 +8,6 @@ import io.livedrop.order.purchase.domain.OrderStatus;
 import io.livedrop.order.purchase.persistence.OrderRepository;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,7 +54,7 @@ public class OrderCancellationService {
                     throw new ApiException(
                             ErrorCode.ORDER_NOT_CANCELLABLE, "This order expired; there is nothing to cancel");
                 case PENDING_PAYMENT, CONFIRMED -> {
-                    Instant now = now();
+                    Instant now = clock.instant();
                     Order cancelled = order.withStatus(OrderStatus.CANCELLED, now);
                     cancelled = cancelled.withWorkDue(saga.dueAfterGrace(cancelled, now));
                     orders.update(order, cancelled);
@@ -65,9 +64,5 @@ public class OrderCancellationService {
             }
         });
         return saga.drive(id).orElseThrow(OrderQueryService::notFound);
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -4,7 +4,6 @@ import io.livedrop.order.purchase.domain.Order;
 import io.livedrop.order.purchase.persistence.OrderRepository;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +60,7 @@ public class OrderExpiryScheduler {
     }
 
     List<Order> expireBatch() {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         return transactions.execute(status -> {
             List<Order> expired = orders.expireUnpaid(now, now.plus(properties.stepGrace()), properties.batchSize());
             expired.forEach(events::expired);

@@ -21,7 +21,6 @@ import io.livedrop.order.purchase.domain.PlaceOrder;
 import io.livedrop.order.purchase.persistence.OrderRepository;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -108,7 +107,7 @@ public class OrderPlacementService {
         }
         Instant reservedUntil = hold.expiresAt() != null ? hold.expiresAt() : order.reservedUntil();
         return transactions.execute(status -> {
-            if (!orders.markPlaced(orderId, reservedUntil, now())) {
+            if (!orders.markPlaced(orderId, reservedUntil, clock.instant())) {
                 throw new IdempotencyLeaseLostException(); // undone by the recovery job meanwhile
             }
             Order placed = orders.find(orderId).orElseThrow();
@@ -131,7 +130,7 @@ public class OrderPlacementService {
 
     private Order newAttempt(UUID orderId, String userId, PlaceOrder request, IdempotentAttempt attempt) {
         DropInfo drop = dropFor(request.dropId());
-        Instant now = now();
+        Instant now = clock.instant();
         Order order = Order.reserving(
                 orderId,
                 userId,
@@ -208,7 +207,7 @@ public class OrderPlacementService {
      * away via the recovery job ({@code work_due_at} now).
      */
     private ApiException undo(UUID orderId, HoldState hold, IdempotentAttempt attempt, Exception cause) {
-        Instant now = now();
+        Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
             orders.markRejected(orderId, hold, now, now);
             if (attempt != null) {
@@ -237,9 +236,5 @@ public class OrderPlacementService {
 
     private static ApiException unavailable(String detail) {
         return new ApiException(ErrorCode.SERVICE_UNAVAILABLE, detail);
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -7,7 +7,6 @@ import io.livedrop.order.purchase.domain.OrderStatus;
 import io.livedrop.order.purchase.persistence.OrderRepository;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,7 +63,7 @@ public class OrderRecoveryScheduler {
 
     /** One round; returns how many orders it looked at. */
     public int recoverOnce() {
-        Instant now = now();
+        Instant now = clock.instant();
         List<UUID> due = orders.claimDueWork(now, now.plus(properties.stepGrace()), properties.batchSize());
         for (UUID orderId : due) {
             try {
@@ -93,16 +92,12 @@ public class OrderRecoveryScheduler {
                 return false;
             }
             log.info("Placement of order {} was abandoned; undoing it", orderId);
-            Instant now = now();
+            Instant now = clock.instant();
             orders.markRejected(orderId, HoldState.REQUESTED, now, now);
             return true;
         });
         if (Boolean.TRUE.equals(drive)) {
             saga.drive(orderId);
         }
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

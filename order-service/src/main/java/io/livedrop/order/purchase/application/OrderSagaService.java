@@ -12,7 +12,6 @@ import io.livedrop.order.purchase.domain.SagaStep;
 import io.livedrop.order.purchase.persistence.OrderRepository;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -86,7 +85,7 @@ public class OrderSagaService {
                     performed == Outcome.NOT_FOUND && mayStillLand(step, order) ? Outcome.UNAVAILABLE : performed;
             if (outcome == Outcome.UNAVAILABLE) {
                 int attempt = order.workAttempts() + 1;
-                Instant retryAt = now().plus(properties.retryDelay(attempt));
+                Instant retryAt = clock.instant().plus(properties.retryDelay(attempt));
                 orders.update(order, order.withWork(retryAt, attempt));
                 return orders.find(orderId);
             }
@@ -119,7 +118,7 @@ public class OrderSagaService {
     private boolean mayStillLand(SagaStep step, Order order) {
         return step == SagaStep.RELEASE_HOLD
                 && order.holdState() == HoldState.REQUESTED
-                && now().isBefore(order.createdAt().plus(properties.lateHoldWindow()));
+                && clock.instant().isBefore(order.createdAt().plus(properties.lateHoldWindow()));
     }
 
     private Outcome perform(SagaStep step, Order order) {
@@ -157,7 +156,7 @@ public class OrderSagaService {
     }
 
     private boolean apply(SagaStep step, Outcome outcome, Order order) {
-        Instant now = now();
+        Instant now = clock.instant();
         Order next = switch (step) {
             case CONFIRM_HOLD ->
                 outcome == Outcome.DONE
@@ -188,9 +187,5 @@ public class OrderSagaService {
             }
         }
         return true;
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -8,7 +8,6 @@ import io.livedrop.order.purchase.domain.PaymentState;
 import io.livedrop.order.purchase.persistence.OrderRepository;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -62,7 +61,7 @@ public class PaymentOutcomeService {
                     payment.paymentId());
             return Optional.empty();
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         Order paid = order.withPaymentCaptured(payment.paymentId(), now);
         Instant due = saga.dueAfterGrace(paid, now);
         paid = paid.withWorkDue(due != null ? due : order.workDueAt());

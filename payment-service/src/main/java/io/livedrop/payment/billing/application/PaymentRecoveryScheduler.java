@@ -8,7 +8,6 @@ import io.livedrop.payment.provider.domain.ProviderUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -77,7 +76,7 @@ public class PaymentRecoveryScheduler {
     }
 
     public int recoverOnce() {
-        Instant now = now();
+        Instant now = clock.instant();
         List<UUID> overdue = payments.claimOverdue(now, now.plus(properties.recoveryGrace()), properties.batchSize());
         for (UUID paymentId : overdue) {
             try {
@@ -113,7 +112,7 @@ public class PaymentRecoveryScheduler {
     private void postpone(Payment payment, Instant lookAgainBy) {
         int attempt = payment.workAttempts() + 1;
         Duration wait = Duration.ofSeconds(1L << Math.min(attempt, 6));
-        Instant due = now().plus(wait.compareTo(properties.retryMax()) > 0 ? properties.retryMax() : wait);
+        Instant due = clock.instant().plus(wait.compareTo(properties.retryMax()) > 0 ? properties.retryMax() : wait);
         if (lookAgainBy != null && lookAgainBy.isBefore(due)) {
             due = lookAgainBy;
         }
@@ -153,9 +152,5 @@ public class PaymentRecoveryScheduler {
                 postpone(payment, unknown.lookAgainBy());
             }
         }
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -21,7 +21,6 @@ import io.livedrop.payment.provider.domain.ProviderUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -94,7 +93,7 @@ public class PaymentService {
         if (earlier.isPresent()) {
             // an attempt that died: charge again with the same key (the provider answers the first outcome)
             payment = earlier.get();
-            if (!payments.markChargeRequested(paymentId, now())) {
+            if (!payments.markChargeRequested(paymentId, clock.instant())) {
                 return answer(attempt, payments.find(paymentId).orElseThrow()); // finished meanwhile
             }
         } else {
@@ -129,7 +128,7 @@ public class PaymentService {
      * record, by the recovery job or by a retry with the same key, to which the key is handed back.
      */
     private ApiException unanswered(Payment payment, IdempotentAttempt attempt, ProviderUnavailableException cause) {
-        Instant now = now();
+        Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
             payments.markChargeUnanswered(payment.id(), now.plus(properties.recoveryGrace()), now);
             attempt.handBack();
@@ -157,7 +156,7 @@ public class PaymentService {
 
     private Payment startPayment(UUID paymentId, String userId, String orderId, IdempotentAttempt attempt) {
         PayableOrder order = payableOrder(userId, orderId);
-        Instant now = now();
+        Instant now = clock.instant();
         Payment payment = new Payment(
                 paymentId,
                 order.id(),
@@ -213,9 +212,5 @@ public class PaymentService {
 
     private static ApiException notPayable(String detail) {
         return new ApiException(ErrorCode.ORDER_NOT_PAYABLE, detail);
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

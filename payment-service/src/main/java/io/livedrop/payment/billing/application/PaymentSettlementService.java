@@ -13,7 +13,6 @@ import io.livedrop.payment.provider.domain.ProviderUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -99,7 +98,7 @@ public class PaymentSettlementService {
      */
     Optional<Payment> finish(UUID paymentId, ChargeResult result) {
         PaymentStatus status = result.captured() ? PaymentStatus.SUCCEEDED : PaymentStatus.FAILED;
-        if (!payments.finish(paymentId, status, result.captured() ? null : result.declineCode(), now())) {
+        if (!payments.finish(paymentId, status, result.captured() ? null : result.declineCode(), clock.instant())) {
             return Optional.empty();
         }
         Payment finished = payments.find(paymentId).orElseThrow();
@@ -131,11 +130,12 @@ public class PaymentSettlementService {
     private Outcome neverCharged(Payment payment) {
         Instant requestedAt = payment.chargeRequestedAt() != null ? payment.chargeRequestedAt() : payment.createdAt();
         Instant windowEnd = requestedAt.plus(providerProperties.lateCaptureWindow());
-        if (now().isBefore(windowEnd)) {
+        if (clock.instant().isBefore(windowEnd)) {
             return new Outcome.Unknown("the provider has no charge yet and may still capture one", windowEnd);
         }
         Optional<Payment> failed = transactions.execute(status -> {
-            if (!payments.finishNeverCharged(payment.id(), requestedAt, Payment.PROVIDER_UNAVAILABLE, now())) {
+            if (!payments.finishNeverCharged(
+                    payment.id(), requestedAt, Payment.PROVIDER_UNAVAILABLE, clock.instant())) {
                 return Optional.<Payment>empty();
             }
             Payment finished = payments.find(payment.id()).orElseThrow();
@@ -163,7 +163,7 @@ public class PaymentSettlementService {
             return settled(payment.id(), succeeded);
         }
         Optional<Payment> claimed = transactions.execute(status -> {
-            if (!payments.finish(payment.id(), PaymentStatus.SUCCEEDED, null, now())) {
+            if (!payments.finish(payment.id(), PaymentStatus.SUCCEEDED, null, clock.instant())) {
                 return Optional.<Payment>empty();
             }
             return Optional.of(refunds.claim(payments.find(payment.id()).orElseThrow()));
@@ -199,9 +199,5 @@ public class PaymentSettlementService {
 
     private void lateCaptures(String outcome) {
         meters.counter("livedrop.payments.late.captures", "outcome", outcome).increment();
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -11,7 +11,6 @@ import io.livedrop.payment.provider.domain.ProviderUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,11 +101,11 @@ public class RefundService {
      * most as long as its provider call can take, polling without holding a connection in between.
      */
     private Optional<Payment> awaitOtherClaimant(Payment refunding) {
-        Instant giveUp = now().plus(providerProperties.timeout()).plus(CLAIMANT_MARGIN);
+        Instant giveUp = clock.instant().plus(providerProperties.timeout()).plus(CLAIMANT_MARGIN);
         if (refunding.workDueAt() != null && refunding.workDueAt().isBefore(giveUp)) {
             giveUp = refunding.workDueAt();
         }
-        while (now().isBefore(giveUp)) {
+        while (clock.instant().isBefore(giveUp)) {
             try {
                 Thread.sleep(POLL);
             } catch (InterruptedException e) {
@@ -126,7 +125,7 @@ public class RefundService {
      * refund). The refund itself is {@link #complete}d after that transaction committed.
      */
     Payment claim(Payment succeeded) {
-        Instant now = now();
+        Instant now = clock.instant();
         // past this deadline the provider call surely ended (time limiter), so the recovery job resumes it
         Instant claimedUntil = now.plus(providerProperties.timeout()).plus(properties.recoveryGrace());
         if (!payments.claimRefund(succeeded.id(), claimedUntil, now)) {
@@ -145,13 +144,9 @@ public class RefundService {
             throw new IllegalStateException("the provider is never called inside a transaction");
         }
         provider.refund(refunding.id().toString());
-        if (payments.markRefunded(refunding.id(), now())) {
+        if (payments.markRefunded(refunding.id(), clock.instant())) {
             log.info("Refunded payment {} of order {}", refunding.id(), refunding.orderId());
         }
         return payments.find(refunding.id()).orElseThrow();
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }
