@@ -1,12 +1,13 @@
 package io.livedrop.order.purchase.persistence;
 
+import io.livedrop.common.idempotency.OperationRows;
+import io.livedrop.common.jdbc.SqlTimes;
 import io.livedrop.order.purchase.domain.HoldState;
 import io.livedrop.order.purchase.domain.Order;
 import io.livedrop.order.purchase.domain.OrderStatus;
 import io.livedrop.order.purchase.domain.PaymentState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +22,11 @@ public class OrderRepository {
     private static final String VISIBLE = "('pending_payment', 'confirmed', 'cancelled', 'expired')";
 
     private final JdbcClient jdbc;
+    private final OperationRows<Order> rows;
 
     OrderRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.rows = new OperationRows<>(jdbc, "orders", OrderRepository::map);
     }
 
     /** @return false when an order with this id already exists (a resumed placement) */
@@ -52,29 +55,23 @@ public class OrderRepository {
                         .param("paymentState", order.paymentState().value())
                         .param("paymentId", order.paymentId())
                         .param("idempotencyKey", order.idempotencyKey())
-                        .param("reservedUntil", ts(order.reservedUntil()))
-                        .param("workDueAt", ts(order.workDueAt()))
+                        .param("reservedUntil", SqlTimes.utc(order.reservedUntil()))
+                        .param("workDueAt", SqlTimes.utc(order.workDueAt()))
                         .param("workAttempts", order.workAttempts())
                         .param("version", order.version())
-                        .param("createdAt", ts(order.createdAt()))
-                        .param("updatedAt", ts(order.updatedAt()))
+                        .param("createdAt", SqlTimes.utc(order.createdAt()))
+                        .param("updatedAt", SqlTimes.utc(order.updatedAt()))
                         .update()
                 == 1;
     }
 
     public Optional<Order> find(UUID id) {
-        return jdbc.sql("select * from orders where id = :id")
-                .param("id", id)
-                .query(OrderRepository::map)
-                .optional();
+        return rows.find(id);
     }
 
     /** Locks the row for the rest of the transaction. */
     public Optional<Order> lock(UUID id) {
-        return jdbc.sql("select * from orders where id = :id for update")
-                .param("id", id)
-                .query(OrderRepository::map)
-                .optional();
+        return rows.lock(id);
     }
 
     /** The buyer's visible orders, newest first, after {@code beforeId} (exclusive) when given. */
@@ -109,10 +106,10 @@ public class OrderRepository {
                         .param("holdState", next.holdState().value())
                         .param("paymentState", next.paymentState().value())
                         .param("paymentId", next.paymentId())
-                        .param("reservedUntil", ts(next.reservedUntil()))
-                        .param("workDueAt", ts(next.workDueAt()))
+                        .param("reservedUntil", SqlTimes.utc(next.reservedUntil()))
+                        .param("workDueAt", SqlTimes.utc(next.workDueAt()))
                         .param("workAttempts", next.workAttempts())
-                        .param("updatedAt", ts(next.updatedAt()))
+                        .param("updatedAt", SqlTimes.utc(next.updatedAt()))
                         .param("id", expected.id())
                         .param("version", expected.version())
                         .update()
@@ -127,8 +124,8 @@ public class OrderRepository {
                                     work_due_at = null, work_attempts = 0, updated_at = :now, version = version + 1
                                 where id = :id and status = 'reserving'
                                 """)
-                        .param("reservedUntil", ts(reservedUntil))
-                        .param("now", ts(now))
+                        .param("reservedUntil", SqlTimes.utc(reservedUntil))
+                        .param("now", SqlTimes.utc(now))
                         .param("id", id)
                         .update()
                 == 1;
@@ -143,8 +140,8 @@ public class OrderRepository {
                                 where id = :id and status = 'reserving'
                                 """)
                         .param("hold", hold.value())
-                        .param("workDueAt", ts(workDueAt))
-                        .param("now", ts(now))
+                        .param("workDueAt", SqlTimes.utc(workDueAt))
+                        .param("now", SqlTimes.utc(now))
                         .param("id", id)
                         .update()
                 == 1;
@@ -159,7 +156,7 @@ public class OrderRepository {
 
     public void postponeWork(UUID id, Instant due) {
         jdbc.sql("update orders set work_due_at = :due where id = :id")
-                .param("due", ts(due))
+                .param("due", SqlTimes.utc(due))
                 .param("id", id)
                 .update();
     }
@@ -178,8 +175,8 @@ public class OrderRepository {
                           for update skip locked)
                         returning id
                         """)
-                .param("claimedUntil", ts(claimedUntil))
-                .param("now", ts(now))
+                .param("claimedUntil", SqlTimes.utc(claimedUntil))
+                .param("now", SqlTimes.utc(now))
                 .param("limit", limit)
                 .query(UUID.class)
                 .list();
@@ -199,8 +196,8 @@ public class OrderRepository {
                           and status = 'pending_payment' and payment_state = 'none'
                         returning *
                         """)
-                .param("workDueAt", ts(workDueAt))
-                .param("now", ts(now))
+                .param("workDueAt", SqlTimes.utc(workDueAt))
+                .param("now", SqlTimes.utc(now))
                 .param("limit", limit)
                 .query(OrderRepository::map)
                 .list();
@@ -221,20 +218,11 @@ public class OrderRepository {
                 PaymentState.of(rs.getString("payment_state")),
                 rs.getString("payment_id"),
                 rs.getString("idempotency_key"),
-                instant(rs, "reserved_until"),
-                instant(rs, "work_due_at"),
+                SqlTimes.instant(rs, "reserved_until"),
+                SqlTimes.instant(rs, "work_due_at"),
                 rs.getInt("work_attempts"),
                 rs.getInt("version"),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+                SqlTimes.instant(rs, "created_at"),
+                SqlTimes.instant(rs, "updated_at"));
     }
 }

@@ -3,7 +3,6 @@ package io.livedrop.order.purchase.web;
 import io.livedrop.common.admission.AdmissionTokens;
 import io.livedrop.common.idempotency.IdempotencyKey;
 import io.livedrop.common.idempotency.IdempotentExecutor;
-import io.livedrop.common.idempotency.IdempotentRequest;
 import io.livedrop.common.pagination.Page;
 import io.livedrop.common.security.AuthenticatedUser;
 import io.livedrop.order.purchase.application.OrderCancellationService;
@@ -28,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/orders")
@@ -41,21 +39,18 @@ class OrderController {
     private final OrderPlacementService placement;
     private final OrderQueryService queries;
     private final OrderCancellationService cancellation;
-    private final JsonMapper json;
 
     OrderController(
             IdempotentExecutor idempotent,
             OrderGate gate,
             OrderPlacementService placement,
             OrderQueryService queries,
-            OrderCancellationService cancellation,
-            JsonMapper json) {
+            OrderCancellationService cancellation) {
         this.idempotent = idempotent;
         this.gate = gate;
         this.placement = placement;
         this.queries = queries;
         this.cancellation = cancellation;
-        this.json = json;
     }
 
     /**
@@ -78,8 +73,7 @@ class OrderController {
             @Valid @RequestBody PlaceOrderRequest body) {
         var order = new PlaceOrder(body.dropId(), body.quantity());
         gate.check(user.id(), key.value(), order, admissionToken);
-        var request = IdempotentRequest.of(user.id(), key, "POST", PATH, body, json);
-        return idempotent.execute(request, attempt -> placement.place(user.id(), order, attempt));
+        return idempotent.post(user.id(), key, PATH, body, attempt -> placement.place(user.id(), order, attempt));
     }
 
     @GetMapping("/{orderId}")

@@ -1,10 +1,11 @@
 package io.livedrop.payment.billing.persistence;
 
+import io.livedrop.common.idempotency.OperationRows;
+import io.livedrop.common.jdbc.SqlTimes;
 import io.livedrop.payment.billing.domain.Payment;
 import io.livedrop.payment.billing.domain.PaymentStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Repository;
 public class PaymentRepository {
 
     private final JdbcClient jdbc;
+    private final OperationRows<Payment> rows;
 
     PaymentRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.rows = new OperationRows<>(jdbc, "payment", PaymentRepository::map);
     }
 
     /**
@@ -45,25 +48,19 @@ public class PaymentRepository {
                 .param("status", payment.status().value())
                 .param("failureCode", payment.failureCode())
                 .param("idempotencyKey", payment.idempotencyKey())
-                .param("workDueAt", ts(payment.workDueAt()))
-                .param("chargeRequestedAt", ts(payment.chargeRequestedAt()))
-                .param("createdAt", ts(payment.createdAt()))
-                .param("updatedAt", ts(payment.updatedAt()))
+                .param("workDueAt", SqlTimes.utc(payment.workDueAt()))
+                .param("chargeRequestedAt", SqlTimes.utc(payment.chargeRequestedAt()))
+                .param("createdAt", SqlTimes.utc(payment.createdAt()))
+                .param("updatedAt", SqlTimes.utc(payment.updatedAt()))
                 .update();
     }
 
     public Optional<Payment> find(UUID id) {
-        return jdbc.sql("select * from payment where id = :id")
-                .param("id", id)
-                .query(PaymentRepository::map)
-                .optional();
+        return rows.find(id);
     }
 
     public Optional<Payment> lock(UUID id) {
-        return jdbc.sql("select * from payment where id = :id for update")
-                .param("id", id)
-                .query(PaymentRepository::map)
-                .optional();
+        return rows.lock(id);
     }
 
     /** The order's payment that took (or gives or gave back) money, if any, locked for the transaction. */
@@ -87,7 +84,7 @@ public class PaymentRepository {
                                 """)
                         .param("status", status.value())
                         .param("failureCode", failureCode)
-                        .param("now", ts(now))
+                        .param("now", SqlTimes.utc(now))
                         .param("id", id)
                         .update()
                 == 1;
@@ -101,7 +98,7 @@ public class PaymentRepository {
         return jdbc.sql("""
                                 update payment set charge_requested_at = :now, updated_at = :now
                                 where id = :id and status = 'processing'
-                                """).param("now", ts(now)).param("id", id).update() == 1;
+                                """).param("now", SqlTimes.utc(now)).param("id", id).update() == 1;
     }
 
     /**
@@ -114,8 +111,8 @@ public class PaymentRepository {
                                                    updated_at = :now
                                 where id = :id and status = 'processing'
                                 """)
-                        .param("due", ts(due))
-                        .param("now", ts(now))
+                        .param("due", SqlTimes.utc(due))
+                        .param("now", SqlTimes.utc(now))
                         .param("id", id)
                         .update()
                 == 1;
@@ -134,9 +131,9 @@ public class PaymentRepository {
                                   and coalesce(charge_requested_at, created_at) = :chargeRequestedAt
                                 """)
                         .param("failureCode", failureCode)
-                        .param("now", ts(now))
+                        .param("now", SqlTimes.utc(now))
                         .param("id", id)
-                        .param("chargeRequestedAt", ts(chargeRequestedAt))
+                        .param("chargeRequestedAt", SqlTimes.utc(chargeRequestedAt))
                         .update()
                 == 1;
     }
@@ -151,8 +148,8 @@ public class PaymentRepository {
                                                    updated_at = :now
                                 where id = :id and status = 'succeeded'
                                 """)
-                        .param("claimedUntil", ts(claimedUntil))
-                        .param("now", ts(now))
+                        .param("claimedUntil", SqlTimes.utc(claimedUntil))
+                        .param("now", SqlTimes.utc(now))
                         .param("id", id)
                         .update()
                 == 1;
@@ -163,12 +160,12 @@ public class PaymentRepository {
         return jdbc.sql("""
                                 update payment set status = 'refunded', work_due_at = null, updated_at = :now
                                 where id = :id and status = 'refunding'
-                                """).param("now", ts(now)).param("id", id).update() == 1;
+                                """).param("now", SqlTimes.utc(now)).param("id", id).update() == 1;
     }
 
     public void postponeWork(UUID id, Instant due, int attempts) {
         jdbc.sql("update payment set work_due_at = :due, work_attempts = :attempts where id = :id")
-                .param("due", ts(due))
+                .param("due", SqlTimes.utc(due))
                 .param("attempts", attempts)
                 .param("id", id)
                 .update();
@@ -189,8 +186,8 @@ public class PaymentRepository {
                           for update skip locked)
                         returning id
                         """)
-                .param("claimedUntil", ts(claimedUntil))
-                .param("now", ts(now))
+                .param("claimedUntil", SqlTimes.utc(claimedUntil))
+                .param("now", SqlTimes.utc(now))
                 .param("limit", limit)
                 .query(UUID.class)
                 .list();
@@ -206,20 +203,11 @@ public class PaymentRepository {
                 PaymentStatus.of(rs.getString("status")),
                 rs.getString("failure_code"),
                 rs.getString("idempotency_key"),
-                instant(rs, "work_due_at"),
+                SqlTimes.instant(rs, "work_due_at"),
                 rs.getInt("work_attempts"),
-                instant(rs, "charge_requested_at"),
+                SqlTimes.instant(rs, "charge_requested_at"),
                 rs.getBoolean("charge_unanswered"),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+                SqlTimes.instant(rs, "created_at"),
+                SqlTimes.instant(rs, "updated_at"));
     }
 }

@@ -2,7 +2,6 @@ package io.livedrop.payment.billing.web;
 
 import io.livedrop.common.idempotency.IdempotencyKey;
 import io.livedrop.common.idempotency.IdempotentExecutor;
-import io.livedrop.common.idempotency.IdempotentRequest;
 import io.livedrop.common.security.AuthenticatedUser;
 import io.livedrop.payment.billing.application.PaymentQueryService;
 import io.livedrop.payment.billing.application.PaymentService;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/payments")
@@ -30,14 +28,11 @@ class PaymentController {
     private final IdempotentExecutor idempotent;
     private final PaymentService processing;
     private final PaymentQueryService queries;
-    private final JsonMapper json;
 
-    PaymentController(
-            IdempotentExecutor idempotent, PaymentService processing, PaymentQueryService queries, JsonMapper json) {
+    PaymentController(IdempotentExecutor idempotent, PaymentService processing, PaymentQueryService queries) {
         this.idempotent = idempotent;
         this.processing = processing;
         this.queries = queries;
-        this.json = json;
     }
 
     /** The key parameter comes before the body: a missing key is reported even when the body is bad. */
@@ -52,9 +47,8 @@ class PaymentController {
                             schema = @Schema(type = "string", minLength = 1, maxLength = 255))
                     IdempotencyKey key,
             @Valid @RequestBody PayRequest body) {
-        var request = IdempotentRequest.of(user.id(), key, "POST", PATH, body, json);
         var payOrder = new PayOrder(body.orderId(), body.paymentMethod().token());
-        return idempotent.execute(request, attempt -> processing.pay(user.id(), payOrder, attempt));
+        return idempotent.post(user.id(), key, PATH, body, attempt -> processing.pay(user.id(), payOrder, attempt));
     }
 
     @GetMapping("/{paymentId}")
