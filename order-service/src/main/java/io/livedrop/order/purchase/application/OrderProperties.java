@@ -35,7 +35,11 @@ public record OrderProperties(
         @DefaultValue("100") int batchSize,
         @NotNull @DefaultValue("1m") Duration lateHoldWindow) {
 
-    /** The wait before retry number {@code attempt} (1-based) of a failed step. */
+    /**
+     * The wait before retry number {@code attempt} (1-based) of a failed step. A function of the attempt
+     * number the order row stores ({@code work_attempts}), not Spring's stateful {@code BackOffExecution}:
+     * the next retry may run on another instance or after a restart, which only knows the count.
+     */
     public Duration retryDelay(int attempt) {
         Duration delay = retryInitial.multipliedBy(1L << Math.min(attempt - 1, 16));
         return delay.compareTo(retryMax) > 0 ? retryMax : delay;
