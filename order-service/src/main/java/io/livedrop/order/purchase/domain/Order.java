@@ -67,7 +67,15 @@ public record Order(
         return userId.equals(user);
     }
 
+    /**
+     * The order after a transition; the status may only change as {@link OrderStatus#canBecome} allows.
+     *
+     * @throws IllegalStateException for a status change the state machine refuses
+     */
     public Order with(OrderStatus newStatus, HoldState newHold, PaymentState newPayment, Instant now) {
+        if (newStatus != status && !status.canBecome(newStatus)) {
+            throw new IllegalStateException("order " + id + " cannot go from " + status + " to " + newStatus);
+        }
         return new Order(
                 id,
                 userId,

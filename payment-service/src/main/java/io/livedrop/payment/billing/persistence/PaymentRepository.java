@@ -77,6 +77,9 @@ public class PaymentRepository {
 
     /** processing → succeeded | failed; false if the payment was finished by someone else first. */
     public boolean finish(UUID id, PaymentStatus status, String failureCode, Instant now) {
+        if (!PaymentStatus.PROCESSING.canBecome(status)) {
+            throw new IllegalArgumentException("a processing payment cannot become " + status);
+        }
         return jdbc.sql("""
                                 update payment set status = :status, failure_code = :failureCode, work_due_at = null,
                                                    updated_at = :now
