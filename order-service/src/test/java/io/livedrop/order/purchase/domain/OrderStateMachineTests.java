@@ -67,7 +67,9 @@ class OrderStateMachineTests {
             Order order = order(from);
             for (OrderStatus to : OrderStatus.values()) {
                 if (from == to || ALLOWED.get(from).contains(to)) {
-                    assertThat(order.withStatus(to, NOW).status()).as(from + " → " + to).isEqualTo(to);
+                    assertThat(order.withStatus(to, NOW).status())
+                            .as(from + " → " + to)
+                            .isEqualTo(to);
                 } else {
                     assertThatThrownBy(() -> order.withStatus(to, NOW))
                             .as(from + " → " + to)
@@ -83,7 +85,8 @@ class OrderStateMachineTests {
             Order order = order(status);
 
             assertThat(order.withHold(HoldState.RELEASED, NOW).holdState()).isEqualTo(HoldState.RELEASED);
-            assertThat(order.with(status, HoldState.CONFIRMED, PaymentState.REFUNDED, NOW).paymentState())
+            assertThat(order.with(status, HoldState.CONFIRMED, PaymentState.REFUNDED, NOW)
+                            .paymentState())
                     .isEqualTo(PaymentState.REFUNDED);
         }
     }
