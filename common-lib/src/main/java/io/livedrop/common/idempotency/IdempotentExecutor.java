@@ -29,6 +29,17 @@ public class IdempotentExecutor {
         this.json = json;
     }
 
+    /**
+     * Runs a {@code POST} of {@code scope} (the user) under its Idempotency-Key: the request is
+     * fingerprinted from the method, {@code path} and the parsed {@code body}, and the answer — fresh,
+     * replayed or a problem — comes back as the response to send. What a service's controller does for
+     * every idempotent {@code POST}.
+     */
+    public ResponseEntity<String> post(
+            String scope, IdempotencyKey key, String path, Object body, IdempotentOperation operation) {
+        return execute(IdempotentRequest.of(scope, key, "POST", path, body, json), operation);
+    }
+
     public ResponseEntity<String> execute(IdempotentRequest request, IdempotentOperation operation) {
         for (int round = 0; round < ROUNDS; round++) {
             IdempotencyClaim claim = store.claim(request);

@@ -1,6 +1,5 @@
 package io.livedrop.order.support;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.livedrop.common.events.DropScheduled;
@@ -9,23 +8,24 @@ import io.livedrop.common.events.EventEnvelope;
 import io.livedrop.common.events.PaymentFailed;
 import io.livedrop.common.events.PaymentSucceeded;
 import io.livedrop.common.ids.Ids;
-import io.livedrop.common.test.Reply;
-import io.livedrop.common.test.ServiceClient;
 import io.livedrop.common.test.TestJwtIssuer;
-import io.livedrop.order.order.domain.Order;
-import io.livedrop.order.order.persistence.OrderRepository;
+import io.livedrop.order.OrderApi;
+import io.livedrop.order.purchase.domain.Order;
+import io.livedrop.order.purchase.persistence.OrderRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** Test data the way it arrives in production: drops from drop.scheduled, orders through the API. */
+/**
+ * Test data the way it arrives in production: drops from drop.scheduled, payments from Kafka; orders go
+ * through {@link OrderApi}.
+ */
 @TestComponent
 public class OrderFixtures {
 
@@ -53,8 +53,9 @@ public class OrderFixtures {
         this.environment = environment;
     }
 
-    public ServiceClient client() {
-        return new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class));
+    /** The service's HTTP API on the port the test context listens on. */
+    public OrderApi api() {
+        return new OrderApi(environment.getRequiredProperty("local.server.port", Integer.class), tokens);
     }
 
     public String newUser() {
@@ -127,29 +128,6 @@ public class OrderFixtures {
                                 .query(Long.class)
                                 .single()
                         == 1);
-    }
-
-    public Reply placeOrder(String userId, String key, String dropId, int quantity) {
-        return client().post(
-                        "/api/orders",
-                        token(userId),
-                        Map.of("Idempotency-Key", key),
-                        "{\"dropId\":\"" + dropId + "\",\"quantity\":" + quantity + "}");
-    }
-
-    public Reply placeOrder(String userId, String key, String dropId, int quantity, String admissionToken) {
-        return client().post(
-                        "/api/orders",
-                        token(userId),
-                        Map.of("Idempotency-Key", key, "X-Admission-Token", admissionToken),
-                        "{\"dropId\":\"" + dropId + "\",\"quantity\":" + quantity + "}");
-    }
-
-    /** Places an order that must succeed; returns its id. */
-    public String placedOrder(String userId, String dropId, int quantity) {
-        Reply reply = placeOrder(userId, UUID.randomUUID().toString(), dropId, quantity);
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-        return reply.text("id");
     }
 
     public UUID paymentSucceeded(String orderId, String paymentId, String userId, long amountCents) {

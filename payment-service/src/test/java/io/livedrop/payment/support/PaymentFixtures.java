@@ -4,19 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.common.ids.Ids;
 import io.livedrop.common.test.Reply;
-import io.livedrop.common.test.ServiceClient;
 import io.livedrop.common.test.TestJwtIssuer;
+import io.livedrop.payment.PaymentApi;
 import io.livedrop.payment.support.OrderServiceStub.StubOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Orders to pay (in the order-service stub) and payments through the API. */
+/** Orders to pay (in the order-service stub) and what payments left in the database; payments go through {@link PaymentApi}. */
 @TestComponent
 public class PaymentFixtures {
 
@@ -32,8 +31,9 @@ public class PaymentFixtures {
         this.environment = environment;
     }
 
-    public ServiceClient client() {
-        return new ServiceClient(environment.getRequiredProperty("local.server.port", Integer.class));
+    /** The service's HTTP API on the port the test context listens on. */
+    public PaymentApi api() {
+        return new PaymentApi(environment.getRequiredProperty("local.server.port", Integer.class), tokens);
     }
 
     public String newUser() {
@@ -61,24 +61,6 @@ public class PaymentFixtures {
                         "EUR",
                         Instant.now().plusSeconds(600)));
         return orderId;
-    }
-
-    public Reply pay(String buyer, String key, String orderId, String cardToken) {
-        return client().post("/api/payments", token(buyer), Map.of("Idempotency-Key", key), body(orderId, cardToken));
-    }
-
-    public Reply pay(String buyer, String orderId, String cardToken) {
-        return pay(buyer, UUID.randomUUID().toString(), orderId, cardToken);
-    }
-
-    public static String body(String orderId, String cardToken) {
-        return "{\"orderId\":\"" + orderId + "\",\"paymentMethod\":{\"type\":\"card\",\"token\":\"" + cardToken
-                + "\"}}";
-    }
-
-    public Reply refund(String orderId) {
-        return client().post(
-                        "/internal/payments/refunds", serviceToken(), Map.of(), "{\"orderId\":\"" + orderId + "\"}");
     }
 
     /** Charges the simulated provider made for this order's payments (captured or declined). */

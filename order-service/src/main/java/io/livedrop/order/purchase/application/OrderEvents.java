@@ -1,0 +1,88 @@
+package io.livedrop.order.purchase.application;
+
+import io.livedrop.common.events.OrderCancelled;
+import io.livedrop.common.events.OrderConfirmed;
+import io.livedrop.common.events.OrderCreated;
+import io.livedrop.common.events.OrderExpired;
+import io.livedrop.common.outbox.Outbox;
+import io.livedrop.order.purchase.domain.Order;
+import io.livedrop.order.purchase.domain.OrderStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Announces order transitions through the outbox, inside the transaction that made them (after the
+ * order row was written, so events of one order keep commit order).
+ */
+@Component
+public class OrderEvents {
+
+    private final Outbox outbox;
+    private final OrderMetrics metrics;
+
+    OrderEvents(Outbox outbox, OrderMetrics metrics) {
+        this.outbox = outbox;
+        this.metrics = metrics;
+    }
+
+    public void created(Order order) {
+        outbox.publish(
+                OrderCreated.TOPIC,
+                key(order),
+                new OrderCreated(
+                        key(order),
+                        order.userId(),
+                        order.dropId(),
+                        order.quantity(),
+                        order.totalCents(),
+                        order.currency(),
+                        OrderStatus.PENDING_PAYMENT.value(),
+                        order.reservedUntil()));
+        metrics.placed();
+    }
+
+    public void confirmed(Order order) {
+        outbox.publish(
+                OrderConfirmed.TOPIC,
+                key(order),
+                new OrderConfirmed(
+                        key(order),
+                        order.userId(),
+                        order.dropId(),
+                        order.quantity(),
+                        order.totalCents(),
+                        order.currency()));
+        metrics.confirmed();
+    }
+
+    public void cancelled(Order order) {
+        outbox.publish(
+                OrderCancelled.TOPIC,
+                key(order),
+                new OrderCancelled(
+                        key(order),
+                        order.userId(),
+                        order.dropId(),
+                        order.quantity(),
+                        order.totalCents(),
+                        order.currency()));
+        metrics.cancelled();
+    }
+
+    public void expired(Order order) {
+        outbox.publish(
+                OrderExpired.TOPIC,
+                key(order),
+                new OrderExpired(
+                        key(order),
+                        order.userId(),
+                        order.dropId(),
+                        order.quantity(),
+                        order.totalCents(),
+                        order.currency()));
+        metrics.expired();
+    }
+
+    private static String key(Order order) {
+        return order.id().toString();
+    }
+}

@@ -1,4 +1,0 @@
-package io.livedrop.payment.payment.domain;
-
-/** What a buyer asks for: pay this order with this card token. */
-public record PayOrder(String orderId, String cardToken) {}
