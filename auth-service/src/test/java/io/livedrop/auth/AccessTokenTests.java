@@ -7,7 +7,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
-import io.livedrop.auth.token.TokenIssuer;
+import io.livedrop.auth.token.application.TokenService;
 import io.livedrop.common.security.Scopes;
 import io.livedrop.common.test.IntegrationTest;
 import io.livedrop.common.test.TestJwtIssuer;
@@ -26,7 +26,7 @@ class AccessTokenTests {
     int port;
 
     @Autowired
-    TokenIssuer tokens;
+    TokenService tokens;
 
     TestClient client() {
         return new TestClient(port);

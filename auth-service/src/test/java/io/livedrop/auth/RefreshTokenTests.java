@@ -2,7 +2,7 @@ package io.livedrop.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.auth.session.Sessions;
+import io.livedrop.auth.session.application.SessionService;
 import io.livedrop.common.test.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,7 +31,7 @@ class RefreshTokenTests {
     JdbcClient jdbc;
 
     @Autowired
-    Sessions sessions;
+    SessionService sessions;
 
     TestClient client() {
         return new TestClient(port);

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.livedrop.auth.keys.KeyRotation;
-import io.livedrop.auth.keys.PrivateKeyCipher;
-import io.livedrop.auth.keys.SigningKeys;
+import io.livedrop.auth.token.application.KeyRotationService;
+import io.livedrop.auth.token.application.SigningKeyService;
+import io.livedrop.auth.token.domain.PrivateKeyCipher;
 import io.livedrop.common.test.IntegrationTest;
 import java.security.KeyFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -26,10 +26,10 @@ class SigningKeyRotationTests {
     int port;
 
     @Autowired
-    KeyRotation rotation;
+    KeyRotationService rotation;
 
     @Autowired
-    SigningKeys keys;
+    SigningKeyService keys;
 
     @Autowired
     JdbcClient jdbc;

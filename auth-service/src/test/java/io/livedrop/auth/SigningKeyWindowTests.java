@@ -2,7 +2,7 @@ package io.livedrop.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.auth.keys.SigningKey;
+import io.livedrop.auth.token.domain.SigningKey;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
