@@ -14,8 +14,11 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client of the service under test: status, headers and JSON body, nothing hidden. */
-final class TestClient {
+/**
+ * The one HTTP client of auth-service's API in tests: plain requests answering status, headers and
+ * JSON body, nothing hidden, plus the sign-up/sign-in/refresh calls most tests start with.
+ */
+final class AuthApi {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -24,7 +27,7 @@ final class TestClient {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
-    TestClient(int port) {
+    AuthApi(int port) {
         this.baseUrl = "http://localhost:" + port;
     }
 
