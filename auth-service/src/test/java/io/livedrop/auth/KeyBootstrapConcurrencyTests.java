@@ -32,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class KeyBootstrapConcurrencyTests {
 
     private static final int INSTANCES = 6;
+    /** Ticks in microseconds, as common-lib's Clock bean does (what PostgreSQL stores). */
+    private static final Clock CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+
     private static DriverManagerDataSource dataSource;
 
     @BeforeAll
@@ -60,10 +63,9 @@ class KeyBootstrapConcurrencyTests {
             var properties = properties();
             var repository = new SigningKeyRepository(JdbcClient.create(dataSource));
             var cipher = new PrivateKeyCipher(properties.keys().encryptionSecret());
-            var keys = new SigningKeyService(repository, cipher, properties, Clock.systemUTC());
+            var keys = new SigningKeyService(repository, cipher, properties, CLOCK);
             var transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-            instances.add(
-                    new KeyRotationService(repository, cipher, keys, transactions, properties, Clock.systemUTC()));
+            instances.add(new KeyRotationService(repository, cipher, keys, transactions, properties, CLOCK));
             views.add(keys);
         }
 

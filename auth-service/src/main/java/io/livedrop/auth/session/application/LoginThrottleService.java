@@ -4,7 +4,6 @@ import io.livedrop.auth.session.domain.LoginThrottle;
 import io.livedrop.auth.session.domain.OpaqueTokens;
 import io.livedrop.auth.session.persistence.LoginThrottleRepository;
 import io.livedrop.auth.token.application.AuthProperties;
-import io.livedrop.common.jdbc.SqlTimes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +63,7 @@ public class LoginThrottleService {
      */
     public Optional<Duration> admit(String email) {
         byte[] key = OpaqueTokens.hash(email);
-        Instant now = now();
+        Instant now = clock.instant();
         return transactions.execute(status -> switch (throttle.admit(repository.lock(key, now), now)) {
             case LoginThrottle.Decision.StillLocked locked -> Optional.of(locked.remaining());
             case LoginThrottle.Decision.LockedOut lockedOut -> {
@@ -92,13 +91,9 @@ public class LoginThrottleService {
             fixedDelayString = "${livedrop.auth.refresh-token-purge-interval}",
             initialDelayString = "${livedrop.auth.refresh-token-purge-interval}")
     public void purgeIdle() {
-        int purged = repository.purgeIdleBefore(now().minus(retention));
+        int purged = repository.purgeIdleBefore(clock.instant().minus(retention));
         if (purged > 0) {
             log.info("Purged {} idle sign-in throttle records", purged);
         }
-    }
-
-    private Instant now() {
-        return SqlTimes.truncate(clock.instant());
     }
 }

@@ -10,7 +10,6 @@ import io.livedrop.auth.user.persistence.UserRepository;
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;
 import io.livedrop.common.ids.Ids;
-import io.livedrop.common.jdbc.SqlTimes;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +69,7 @@ public class SessionService {
     /** @throws ApiException EMAIL_TAKEN, also when a concurrent registration of the email wins */
     public Session register(String email, String password, String name) {
         String hash = passwords.hash(password); // slow: before the transaction, not holding a connection
-        Instant now = now();
+        Instant now = clock.instant();
         SignedIn signedIn = transactions.execute(status -> {
             UserAccount user = users.insert(Ids.newId(), email, hash, name, now)
                     .orElseThrow(() -> new ApiException(ErrorCode.EMAIL_TAKEN, "This email is already registered"));
@@ -109,7 +108,7 @@ public class SessionService {
         if (passwords.needsRehash(credentials.get().passwordHash())) {
             users.updatePasswordHash(user.id(), passwords.hash(password));
         }
-        Instant now = now();
+        Instant now = clock.instant();
         String refreshToken = transactions.execute(status -> startFamily(user.id(), now));
         return session(user, refreshToken);
     }
@@ -121,7 +120,7 @@ public class SessionService {
      */
     public Session refresh(String presentedToken) {
         byte[] hash = OpaqueTokens.hash(presentedToken);
-        Instant now = now();
+        Instant now = clock.instant();
         RefreshOutcome outcome = transactions.execute(status -> {
             var claimed = refreshTokens.claim(hash, now, now.minus(properties.sessionMaxLifetime()));
             if (claimed.isPresent()) {
@@ -158,14 +157,14 @@ public class SessionService {
 
     /** Revokes the family of the token if it is the caller's; anything else is silently ignored. */
     public void logout(UUID userId, String presentedToken) {
-        refreshTokens.revokeFamilyOf(OpaqueTokens.hash(presentedToken), userId, now());
+        refreshTokens.revokeFamilyOf(OpaqueTokens.hash(presentedToken), userId, clock.instant());
     }
 
     @Scheduled(
             fixedDelayString = "${livedrop.auth.refresh-token-purge-interval}",
             initialDelayString = "${livedrop.auth.refresh-token-purge-interval}")
     public void purgeExpiredRefreshTokens() {
-        int purged = refreshTokens.purgeExpiredBefore(now().minus(PURGE_GRACE));
+        int purged = refreshTokens.purgeExpiredBefore(clock.instant().minus(PURGE_GRACE));
         if (purged > 0) {
             log.info("Purged {} expired refresh tokens", purged);
         }
@@ -202,9 +201,5 @@ public class SessionService {
 
     private static ApiException invalidRefreshToken() {
         return new ApiException(ErrorCode.INVALID_REFRESH_TOKEN, "The refresh token is invalid, expired or revoked");
-    }
-
-    private Instant now() {
-        return SqlTimes.truncate(clock.instant());
     }
 }

@@ -3,7 +3,6 @@ package io.livedrop.auth.token.application;
 import io.livedrop.auth.token.domain.PrivateKeyCipher;
 import io.livedrop.auth.token.persistence.SigningKeyRepository;
 import io.livedrop.common.ids.Ids;
-import io.livedrop.common.jdbc.SqlTimes;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -61,7 +60,7 @@ public class KeyRotationService implements InitializingBean {
     public void ensureActiveKey() {
         transactions.executeWithoutResult(status -> {
             repository.lockKeyManagement();
-            Instant now = now();
+            Instant now = clock.instant();
             if (!repository.hasKeyActiveAt(now)) {
                 String kid = create(now, now);
                 log.info("Created the first signing key {}", kid);
@@ -77,7 +76,7 @@ public class KeyRotationService implements InitializingBean {
     public void rotateIfDue() {
         transactions.executeWithoutResult(status -> {
             repository.lockKeyManagement();
-            Instant now = now();
+            Instant now = clock.instant();
             boolean due = repository
                     .newestCreatedAt()
                     .map(newest -> !newest.plus(policy.rotationInterval()).isAfter(now))
@@ -103,7 +102,7 @@ public class KeyRotationService implements InitializingBean {
     public String rotate(Duration activationDelay) {
         String kid = transactions.execute(status -> {
             repository.lockKeyManagement();
-            Instant now = now();
+            Instant now = clock.instant();
             return create(now, now.plus(activationDelay));
         });
         keys.reload();
@@ -121,10 +120,6 @@ public class KeyRotationService implements InitializingBean {
                 createdAt,
                 activatesAt);
         return kid;
-    }
-
-    private Instant now() {
-        return SqlTimes.truncate(clock.instant());
     }
 
     private static KeyPair generate() {
