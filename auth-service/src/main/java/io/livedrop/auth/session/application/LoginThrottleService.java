@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -87,9 +86,6 @@ public class LoginThrottleService {
     }
 
     /** Forgets emails that have been quiet for the retention (their lock-out count with them). */
-    @Scheduled(
-            fixedDelayString = "${livedrop.auth.refresh-token-purge-interval}",
-            initialDelayString = "${livedrop.auth.refresh-token-purge-interval}")
     public void purgeIdle() {
         int purged = repository.purgeIdleBefore(clock.instant().minus(retention));
         if (purged > 0) {

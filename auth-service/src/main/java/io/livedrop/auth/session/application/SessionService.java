@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -160,9 +159,7 @@ public class SessionService {
         refreshTokens.revokeFamilyOf(OpaqueTokens.hash(presentedToken), userId, clock.instant());
     }
 
-    @Scheduled(
-            fixedDelayString = "${livedrop.auth.refresh-token-purge-interval}",
-            initialDelayString = "${livedrop.auth.refresh-token-purge-interval}")
+    /** Deletes tokens expired for longer than a grace period (every purge interval: SessionCleanupScheduler). */
     public void purgeExpiredRefreshTokens() {
         int purged = refreshTokens.purgeExpiredBefore(clock.instant().minus(PURGE_GRACE));
         if (purged > 0) {

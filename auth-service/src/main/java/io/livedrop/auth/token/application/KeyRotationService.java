@@ -12,7 +12,6 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -70,9 +69,6 @@ public class KeyRotationService implements InitializingBean {
     }
 
     /** Schedules a successor when the newest key is older than the rotation interval. */
-    @Scheduled(
-            fixedDelayString = "${livedrop.auth.keys.rotation-check-interval}",
-            initialDelayString = "${livedrop.auth.keys.rotation-check-interval}")
     public void rotateIfDue() {
         transactions.executeWithoutResult(status -> {
             repository.lockKeyManagement();

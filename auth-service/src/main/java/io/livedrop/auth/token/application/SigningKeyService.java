@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
@@ -94,9 +93,7 @@ public class SigningKeyService {
         };
     }
 
-    @Scheduled(
-            fixedDelayString = "${livedrop.auth.keys.reload-interval}",
-            initialDelayString = "${livedrop.auth.keys.reload-interval}")
+    /** Re-reads the keys from the database (also every {@code reload-interval}: SigningKeyScheduler). */
     public synchronized void reload() {
         Instant now = clock.instant();
         Map<String, SigningKey> loaded = new HashMap<>();
