@@ -1,5 +1,6 @@
 package io.livedrop.auth.token.application;
 
+import io.livedrop.auth.token.domain.KeyRotationPolicy;
 import io.livedrop.auth.token.domain.PrivateKeyCipher;
 import io.livedrop.auth.token.persistence.SigningKeyRepository;
 import io.livedrop.common.ids.Ids;
@@ -32,7 +33,7 @@ public class KeyRotationService implements InitializingBean {
     private final PrivateKeyCipher cipher;
     private final SigningKeyService keys;
     private final TransactionTemplate transactions;
-    private final AuthProperties.Keys policy;
+    private final KeyRotationPolicy rotationPolicy;
     private final Clock clock;
 
     public KeyRotationService(
@@ -46,7 +47,8 @@ public class KeyRotationService implements InitializingBean {
         this.cipher = cipher;
         this.keys = keys;
         this.transactions = transactions;
-        this.policy = properties.keys();
+        this.rotationPolicy = new KeyRotationPolicy(
+                properties.keys().rotationInterval(), properties.keys().activationDelay());
         this.clock = clock;
     }
 
@@ -73,12 +75,8 @@ public class KeyRotationService implements InitializingBean {
         transactions.executeWithoutResult(status -> {
             repository.lockKeyManagement();
             Instant now = clock.instant();
-            boolean due = repository
-                    .newestCreatedAt()
-                    .map(newest -> !newest.plus(policy.rotationInterval()).isAfter(now))
-                    .orElse(true);
-            if (due) {
-                Instant activatesAt = now.plus(policy.activationDelay());
+            if (rotationPolicy.isDue(repository.newestCreatedAt(), now)) {
+                Instant activatesAt = rotationPolicy.activationOf(now);
                 String kid = create(now, activatesAt);
                 log.info("Scheduled rotation: signing key {} is published now and signs from {}", kid, activatesAt);
             }

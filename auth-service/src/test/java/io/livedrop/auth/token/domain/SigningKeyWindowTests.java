@@ -1,8 +1,7 @@
-package io.livedrop.auth;
+package io.livedrop.auth.token.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.auth.token.domain.SigningKey;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
