@@ -11,7 +11,7 @@ import io.livedrop.common.ids.Ids;
 import io.livedrop.common.test.IntegrationTest;
 import io.livedrop.common.test.TopicReader;
 import io.livedrop.follower.FollowerApi;
-import io.livedrop.follower.creator.persistence.CreatorRegistry;
+import io.livedrop.follower.creator.persistence.CreatorRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +35,7 @@ class CreatorCreatedListenerTests {
     EventCodec codec;
 
     @Autowired
-    CreatorRegistry registry;
+    CreatorRepository registry;
 
     @Autowired
     JdbcClient jdbc;

@@ -12,7 +12,7 @@ import io.livedrop.follower.FollowerApi;
 import io.livedrop.follower.FollowerApi.Reply;
 import io.livedrop.follower.FollowerFixtures;
 import io.livedrop.follower.FollowerFixtures.OutboxedEvent;
-import io.livedrop.follower.creator.persistence.CreatorRegistry;
+import io.livedrop.follower.creator.persistence.CreatorRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,7 +38,7 @@ class FollowApiTests {
     RestTestClient http;
 
     @Autowired
-    CreatorRegistry creators;
+    CreatorRepository creators;
 
     @Autowired
     JdbcClient jdbc;

@@ -7,8 +7,8 @@ import io.livedrop.common.test.IntegrationTest;
 import io.livedrop.follower.FollowerApi;
 import io.livedrop.follower.FollowerApi.Reply;
 import io.livedrop.follower.FollowerFixtures;
-import io.livedrop.follower.creator.persistence.CreatorRegistry;
-import io.livedrop.follower.follow.persistence.FollowEdges;
+import io.livedrop.follower.creator.persistence.CreatorRepository;
+import io.livedrop.follower.follow.persistence.FollowEdgeRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,7 +34,7 @@ class FollowBatchTests {
     RestTestClient http;
 
     @Autowired
-    CreatorRegistry creators;
+    CreatorRepository creators;
 
     @Autowired
     JdbcClient jdbc;
@@ -124,7 +124,7 @@ class FollowBatchTests {
 
     @Test
     void readsOnePartitionOfFollowsByUser() {
-        JsonNode plan = json.readTree(jdbc.sql("explain (format json) " + FollowEdges.FOLLOWED_AMONG)
+        JsonNode plan = json.readTree(jdbc.sql("explain (format json) " + FollowEdgeRepository.FOLLOWED_AMONG)
                 .param("userId", newUser())
                 .param(
                         "creatorIds",

@@ -10,9 +10,9 @@ import io.livedrop.follower.FollowerApi;
 import io.livedrop.follower.FollowerApi.Reply;
 import io.livedrop.follower.FollowerFixtures;
 import io.livedrop.follower.FollowerFixtures.OutboxedEvent;
-import io.livedrop.follower.creator.persistence.CreatorRegistry;
-import io.livedrop.follower.follow.domain.FollowService;
-import io.livedrop.follower.follow.persistence.FollowerCounts;
+import io.livedrop.follower.creator.persistence.CreatorRepository;
+import io.livedrop.follower.follow.application.FollowService;
+import io.livedrop.follower.follow.persistence.FollowerCountRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,7 @@ class FollowConcurrencyTests {
     RestTestClient http;
 
     @Autowired
-    CreatorRegistry creators;
+    CreatorRepository creators;
 
     @Autowired
     FollowService follows;
@@ -202,6 +202,6 @@ class FollowConcurrencyTests {
                 .query(UUID.class)
                 .list()
                 .stream()
-                .collect(Collectors.groupingBy(FollowerCounts::shardOf, Collectors.counting()));
+                .collect(Collectors.groupingBy(FollowerCountRepository::shardOf, Collectors.counting()));
     }
 }

@@ -9,7 +9,7 @@ import io.livedrop.common.test.IntegrationTest;
 import io.livedrop.common.test.TopicReader;
 import io.livedrop.follower.FollowerApi;
 import io.livedrop.follower.FollowerFixtures;
-import io.livedrop.follower.creator.persistence.CreatorRegistry;
+import io.livedrop.follower.creator.persistence.CreatorRepository;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,7 +30,7 @@ class FollowEventsKafkaTests {
     RestTestClient http;
 
     @Autowired
-    CreatorRegistry creators;
+    CreatorRepository creators;
 
     @Autowired
     JdbcClient jdbc;

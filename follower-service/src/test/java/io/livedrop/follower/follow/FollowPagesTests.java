@@ -7,8 +7,8 @@ import io.livedrop.common.test.IntegrationTest;
 import io.livedrop.follower.FollowerApi;
 import io.livedrop.follower.FollowerApi.Reply;
 import io.livedrop.follower.FollowerFixtures;
-import io.livedrop.follower.creator.persistence.CreatorRegistry;
-import io.livedrop.follower.follow.persistence.FollowEdges;
+import io.livedrop.follower.creator.persistence.CreatorRepository;
+import io.livedrop.follower.follow.persistence.FollowEdgeRepository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,7 +36,7 @@ class FollowPagesTests {
     RestTestClient http;
 
     @Autowired
-    CreatorRegistry creators;
+    CreatorRepository creators;
 
     @Autowired
     JdbcClient jdbc;
@@ -291,7 +291,7 @@ class FollowPagesTests {
     void followingPageReadsOnePartitionOfFollowsByUser() {
         UUID user = newUser();
         Instant now = Instant.now();
-        JsonNode plan = json.readTree(jdbc.sql("explain (format json) " + FollowEdges.FOLLOWING_PAGE_AFTER)
+        JsonNode plan = json.readTree(jdbc.sql("explain (format json) " + FollowEdgeRepository.FOLLOWING_PAGE_AFTER)
                 .param("userId", user)
                 .param("afterFollowedAt", now.atOffset(ZoneOffset.UTC))
                 .param("afterId", newUser())

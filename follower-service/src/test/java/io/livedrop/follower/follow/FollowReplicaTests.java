@@ -10,7 +10,7 @@ import io.livedrop.common.test.TestReplica;
 import io.livedrop.follower.FollowerApi;
 import io.livedrop.follower.FollowerApi.Reply;
 import io.livedrop.follower.FollowerFixtures;
-import io.livedrop.follower.creator.persistence.CreatorRegistry;
+import io.livedrop.follower.creator.persistence.CreatorRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -65,7 +65,7 @@ class FollowReplicaTests {
     RestTestClient http;
 
     @Autowired
-    CreatorRegistry creators;
+    CreatorRepository creators;
 
     @Autowired
     JdbcClient jdbc;

@@ -10,11 +10,11 @@ import org.springframework.stereotype.Repository;
  * POST /api/creators}); until then a follow answers 404 {@code CREATOR_NOT_FOUND}.
  */
 @Repository
-public class CreatorRegistry {
+public class CreatorRepository {
 
     private final JdbcClient jdbc;
 
-    public CreatorRegistry(JdbcClient jdbc) {
+    public CreatorRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,4 +1,4 @@
-package io.livedrop.follower.follow.domain;
+package io.livedrop.follower.follow.application;
 
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;
@@ -6,8 +6,9 @@ import io.livedrop.common.ids.Ids;
 import io.livedrop.common.pagination.CursorCodec;
 import io.livedrop.common.pagination.Page;
 import io.livedrop.common.replica.ReplicaRead;
-import io.livedrop.follower.follow.persistence.FollowEdges;
-import io.livedrop.follower.follow.persistence.PagePosition;
+import io.livedrop.follower.follow.domain.FollowEdge;
+import io.livedrop.follower.follow.domain.PagePosition;
+import io.livedrop.follower.follow.persistence.FollowEdgeRepository;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -29,12 +30,12 @@ import org.springframework.stereotype.Service;
  * celebrity's followers, so the primary keeps it.
  */
 @Service
-public class FollowPages {
+public class FollowPageService {
 
-    private final FollowEdges edges;
+    private final FollowEdgeRepository edges;
     private final CursorCodec cursors;
 
-    public FollowPages(FollowEdges edges, CursorCodec cursors) {
+    public FollowPageService(FollowEdgeRepository edges, CursorCodec cursors) {
         this.edges = edges;
         this.cursors = cursors;
     }
@@ -65,7 +66,7 @@ public class FollowPages {
         }
         List<String> values = cursors.decode(scope, cursor, 2);
         try {
-            UUID id = Ids.parse(values.get(1)).orElseThrow(FollowPages::invalidCursor);
+            UUID id = Ids.parse(values.get(1)).orElseThrow(FollowPageService::invalidCursor);
             return Optional.of(new PagePosition(Instant.parse(values.get(0)), id));
         } catch (DateTimeParseException e) {
             throw invalidCursor();

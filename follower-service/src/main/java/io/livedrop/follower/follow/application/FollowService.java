@@ -1,14 +1,15 @@
-package io.livedrop.follower.follow.domain;
+package io.livedrop.follower.follow.application;
 
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;
 import io.livedrop.common.events.FollowCreated;
 import io.livedrop.common.events.FollowDeleted;
 import io.livedrop.common.outbox.Outbox;
-import io.livedrop.common.web.BatchIds;
-import io.livedrop.follower.creator.persistence.CreatorRegistry;
-import io.livedrop.follower.follow.persistence.FollowEdges;
-import io.livedrop.follower.follow.persistence.FollowerCounts;
+import io.livedrop.follower.creator.persistence.CreatorRepository;
+import io.livedrop.follower.follow.domain.FollowEdge;
+import io.livedrop.follower.follow.domain.FollowOutcome;
+import io.livedrop.follower.follow.persistence.FollowEdgeRepository;
+import io.livedrop.follower.follow.persistence.FollowerCountRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -36,15 +37,19 @@ public class FollowService {
     /** Insert attempts before giving up on an edge that keeps appearing and disappearing under us. */
     private static final int FOLLOW_ATTEMPTS = 3;
 
-    private final FollowEdges edges;
-    private final FollowerCounts counts;
-    private final CreatorRegistry creators;
+    private final FollowEdgeRepository edges;
+    private final FollowerCountRepository counts;
+    private final CreatorRepository creators;
     private final Outbox outbox;
     private final Counter followsCreated;
     private final Counter followsDeleted;
 
     public FollowService(
-            FollowEdges edges, FollowerCounts counts, CreatorRegistry creators, Outbox outbox, MeterRegistry meters) {
+            FollowEdgeRepository edges,
+            FollowerCountRepository counts,
+            CreatorRepository creators,
+            Outbox outbox,
+            MeterRegistry meters) {
         this.edges = edges;
         this.counts = counts;
         this.creators = creators;
@@ -119,9 +124,12 @@ public class FollowService {
         return edges.followedAt(creatorId, userId);
     }
 
-    /** The creators among {@code creatorIds} that {@code userId} follows, as edges in the order asked. */
+    /**
+     * The creators among {@code creatorIds} that {@code userId} follows, as edges in no particular order
+     * (the controller answers them in the order asked).
+     */
     public List<FollowEdge> followedAmong(UUID userId, List<UUID> creatorIds) {
-        return BatchIds.inAskedOrder(creatorIds, edges.followedAmong(userId, creatorIds), FollowEdge::creatorId);
+        return edges.followedAmong(userId, creatorIds);
     }
 
     /** The sum of the creator's counter shards (0 for a creator nobody follows or we do not know). */

@@ -1,4 +1,4 @@
-package io.livedrop.follower.follow.persistence;
+package io.livedrop.follower.follow.domain;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -2,6 +2,7 @@ package io.livedrop.follower.follow.persistence;
 
 import io.livedrop.common.jdbc.SqlTimes;
 import io.livedrop.follower.follow.domain.FollowEdge;
+import io.livedrop.follower.follow.domain.PagePosition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * caller's transaction.
  */
 @Repository
-public class FollowEdges {
+public class FollowEdgeRepository {
 
     /** A creator's newest followers: one partition, a range of {@code follows_by_creator_newest}. */
     public static final String FOLLOWERS_FIRST_PAGE = """
@@ -66,7 +67,7 @@ public class FollowEdges {
 
     private final JdbcClient jdbc;
 
-    public FollowEdges(JdbcClient jdbc) {
+    public FollowEdgeRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -11,14 +11,14 @@ import org.springframework.stereotype.Repository;
  * decrements the shard its follow incremented.
  */
 @Repository
-public class FollowerCounts {
+public class FollowerCountRepository {
 
     /** Fixed by the schema ({@code follower_count_shard_in_range}); changing it needs a migration and a recount. */
     public static final int SHARDS = 16;
 
     private final JdbcClient jdbc;
 
-    public FollowerCounts(JdbcClient jdbc) {
+    public FollowerCountRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

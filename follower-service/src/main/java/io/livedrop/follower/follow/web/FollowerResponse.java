@@ -4,9 +4,9 @@ import io.livedrop.follower.follow.domain.FollowEdge;
 import java.time.Instant;
 
 /** One entry of a creator's followers page. */
-record FollowerItem(String userId, Instant followedAt) {
+record FollowerResponse(String userId, Instant followedAt) {
 
-    static FollowerItem of(FollowEdge edge) {
-        return new FollowerItem(edge.userId().toString(), edge.followedAt());
+    static FollowerResponse of(FollowEdge edge) {
+        return new FollowerResponse(edge.userId().toString(), edge.followedAt());
     }
 }

@@ -4,9 +4,9 @@ import io.livedrop.follower.follow.domain.FollowEdge;
 import java.time.Instant;
 
 /** One entry of a user's following page. */
-record FollowingItem(String creatorId, Instant followedAt) {
+record FollowingResponse(String creatorId, Instant followedAt) {
 
-    static FollowingItem of(FollowEdge edge) {
-        return new FollowingItem(edge.creatorId().toString(), edge.followedAt());
+    static FollowingResponse of(FollowEdge edge) {
+        return new FollowingResponse(edge.creatorId().toString(), edge.followedAt());
     }
 }
