@@ -9,7 +9,7 @@ import io.livedrop.follower.FollowerApi.Reply;
 import io.livedrop.follower.FollowerFixtures.OutboxedEvent;
 import io.livedrop.follower.FollowerIntegrationTest;
 import io.livedrop.follower.follow.application.FollowService;
-import io.livedrop.follower.follow.persistence.FollowerCountRepository;
+import io.livedrop.follower.follow.domain.FollowerCountShard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -171,6 +171,6 @@ class FollowConcurrencyTests extends FollowerIntegrationTest {
                 .query(UUID.class)
                 .list()
                 .stream()
-                .collect(Collectors.groupingBy(FollowerCountRepository::shardOf, Collectors.counting()));
+                .collect(Collectors.groupingBy(FollowerCountShard::of, Collectors.counting()));
     }
 }
