@@ -7,34 +7,23 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
-import io.livedrop.auth.token.TokenIssuer;
+import io.livedrop.auth.token.application.TokenService;
 import io.livedrop.common.security.Scopes;
-import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.common.test.TestJwtIssuer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /** What the access tokens carry, where they are accepted, and when they stop being accepted. */
-@IntegrationTest
-class AccessTokenTests {
-
-    @Value("${local.server.port}")
-    int port;
+class AccessTokenTests extends AuthIntegrationTest {
 
     @Autowired
-    TokenIssuer tokens;
-
-    TestClient client() {
-        return new TestClient(port);
-    }
+    TokenService tokens;
 
     @Test
     void accessTokenCarriesTheContractClaims() throws Exception {
-        var account = client().register();
+        var account = api.register();
 
         SignedJWT jwt = SignedJWT.parse(account.accessToken());
         var claims = jwt.getJWTClaimsSet();
@@ -54,10 +43,10 @@ class AccessTokenTests {
 
     @Test
     void accessTokenIsSignedByAKeyOfTheJwks() throws Exception {
-        var account = client().register();
+        var account = api.register();
         SignedJWT jwt = SignedJWT.parse(account.accessToken());
 
-        var jwks = JWKSet.parse(client().get("/.well-known/jwks.json", null).raw());
+        var jwks = JWKSet.parse(api.get("/.well-known/jwks.json", null).raw());
         RSAKey key = (RSAKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
 
         assertThat(key).isNotNull();
@@ -66,7 +55,7 @@ class AccessTokenTests {
 
     @Test
     void jwksPublishesOnlyPublicRsaSigningKeys() {
-        var response = client().get("/.well-known/jwks.json", null);
+        var response = api.get("/.well-known/jwks.json", null);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Content-Type")).startsWith("application/json");
@@ -84,7 +73,7 @@ class AccessTokenTests {
 
     @Test
     void expiredAccessTokenIsUnauthenticated() {
-        var account = client().register();
+        var account = api.register();
         // expired two minutes ago: beyond the one minute of clock skew resource servers allow
         String expired = tokens.issue(
                         account.id(),
@@ -94,7 +83,7 @@ class AccessTokenTests {
                         Instant.now().minus(Duration.ofMinutes(17)))
                 .value();
 
-        var response = client().get("/api/users/me", expired);
+        var response = api.get("/api/users/me", expired);
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.code()).isEqualTo("UNAUTHENTICATED");
@@ -103,8 +92,8 @@ class AccessTokenTests {
 
     @Test
     void tamperedAccessTokenIsUnauthenticated() {
-        var victim = client().register();
-        var attacker = client().register();
+        var victim = api.register();
+        var attacker = api.register();
         String[] parts = attacker.accessToken().split("\\.");
         // the attacker's signature over a payload naming the victim
         String forgedPayload = java.util.Base64.getUrlEncoder()
@@ -114,7 +103,7 @@ class AccessTokenTests {
                         .getBytes());
         String tampered = parts[0] + "." + forgedPayload + "." + parts[2];
 
-        var response = client().get("/api/users/me", tampered);
+        var response = api.get("/api/users/me", tampered);
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.code()).isEqualTo("UNAUTHENTICATED");
@@ -122,26 +111,26 @@ class AccessTokenTests {
 
     @Test
     void tokenOfAnotherIssuerKeyIsUnauthenticated() {
-        var account = client().register();
+        var account = api.register();
         // right claims, signed by a key auth-service never published
-        String foreign = TestJwtIssuer.shared().userToken(account.id());
+        String foreign = jwtIssuer.userToken(account.id());
 
-        assertThat(client().get("/api/users/me", foreign).status()).isEqualTo(401);
+        assertThat(api.get("/api/users/me", foreign).status()).isEqualTo(401);
     }
 
     @Test
     void tokenForTheRealtimeAudienceIsUnauthenticatedOnTheApi() {
-        var account = client().register();
+        var account = api.register();
         String token = tokens.issue(
                         account.id(), Scopes.API_AUDIENCE, Scopes.USER, Duration.ofMinutes(5), Instant.now())
                 .value();
-        assertThat(client().get("/api/users/me", token).status()).isEqualTo(200);
+        assertThat(api.get("/api/users/me", token).status()).isEqualTo(200);
 
         // same key, but a token meant for the realtime endpoints
         String realtime = tokens.issue(
                         account.id(), Scopes.REALTIME_AUDIENCE, Scopes.REALTIME, Duration.ofMinutes(5), Instant.now())
                 .value();
-        assertThat(client().get("/api/users/me", realtime).status()).isEqualTo(401);
+        assertThat(api.get("/api/users/me", realtime).status()).isEqualTo(401);
     }
 
     @Test
@@ -149,7 +138,7 @@ class AccessTokenTests {
         String serviceToken = tokens.serviceToken("order-service", Set.of(Scopes.INTERNAL_INVENTORY))
                 .value();
 
-        var response = client().get("/api/users/me", serviceToken);
+        var response = api.get("/api/users/me", serviceToken);
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.code()).isEqualTo("FORBIDDEN");
@@ -157,14 +146,13 @@ class AccessTokenTests {
 
     @Test
     void userTokenIsRejectedOnInternalEndpoints() {
-        var account = client().register();
+        var account = api.register();
 
-        var asUser = client().get("/internal/anything", account.accessToken());
-        var asService = client().get(
-                        "/internal/anything",
-                        tokens.serviceToken(
-                                        "order-service", Set.of(Scopes.INTERNAL_INVENTORY, Scopes.INTERNAL_PAYMENTS))
-                                .value());
+        var asUser = api.get("/internal/anything", account.accessToken());
+        var asService = api.get(
+                "/internal/anything",
+                tokens.serviceToken("order-service", Set.of(Scopes.INTERNAL_INVENTORY, Scopes.INTERNAL_PAYMENTS))
+                        .value());
 
         assertThat(asUser.status()).isEqualTo(403);
         assertThat(asUser.code()).isEqualTo("FORBIDDEN");

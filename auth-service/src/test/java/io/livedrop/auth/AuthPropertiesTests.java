@@ -3,7 +3,7 @@ package io.livedrop.auth;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.livedrop.auth.config.AuthProperties;
+import io.livedrop.auth.token.application.AuthProperties;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -7,22 +7,15 @@ import io.livedrop.common.events.CreatorCreated;
 import io.livedrop.common.events.EventCodec;
 import io.livedrop.common.events.EventEnvelope;
 import io.livedrop.common.ids.Ids;
-import io.livedrop.common.test.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** GET /api/users/me's {@code creator} follows catalog's creator.created events. */
-@IntegrationTest
-class CreatorFlagTests {
-
-    @Value("${local.server.port}")
-    int port;
+class CreatorFlagTests extends AuthIntegrationTest {
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -30,16 +23,9 @@ class CreatorFlagTests {
     @Autowired
     EventCodec codec;
 
-    @Autowired
-    JdbcClient jdbc;
-
-    TestClient client() {
-        return new TestClient(port);
-    }
-
     @Test
     void creatorCreatedMakesTheUserACreator() throws Exception {
-        var account = client().register();
+        var account = api.register();
         assertThat(me(account).path("creator").asBoolean()).isFalse();
 
         publish(Ids.newId(), account.id());
@@ -51,7 +37,7 @@ class CreatorFlagTests {
 
     @Test
     void aRedeliveredEventIsAppliedOnce() throws Exception {
-        var account = client().register();
+        var account = api.register();
         UUID eventId = Ids.newId();
 
         publish(eventId, account.id());
@@ -70,7 +56,7 @@ class CreatorFlagTests {
 
     @Test
     void anEventForAnUnknownUserDoesNotBlockTheNextOne() throws Exception {
-        var account = client().register();
+        var account = api.register();
 
         publish(Ids.newId(), Ids.newId().toString());
         publish(Ids.newId(), account.id());
@@ -80,8 +66,8 @@ class CreatorFlagTests {
                         assertThat(me(account).path("creator").asBoolean()).isTrue());
     }
 
-    private tools.jackson.databind.JsonNode me(TestClient.Account account) {
-        return client().get("/api/users/me", account.accessToken()).body();
+    private tools.jackson.databind.JsonNode me(AuthApi.Account account) {
+        return api.get("/api/users/me", account.accessToken()).body();
     }
 
     private void publish(UUID eventId, String creatorId) throws Exception {

@@ -2,11 +2,11 @@ package io.livedrop.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.auth.config.AuthProperties;
-import io.livedrop.auth.keys.KeyRotation;
-import io.livedrop.auth.keys.PrivateKeyCipher;
-import io.livedrop.auth.keys.SigningKeyRepository;
-import io.livedrop.auth.keys.SigningKeys;
+import io.livedrop.auth.token.application.AuthProperties;
+import io.livedrop.auth.token.application.KeyRotationService;
+import io.livedrop.auth.token.application.SigningKeyService;
+import io.livedrop.auth.token.domain.PrivateKeyCipher;
+import io.livedrop.auth.token.persistence.SigningKeyRepository;
 import io.livedrop.common.test.TestPostgres;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class KeyBootstrapConcurrencyTests {
 
     private static final int INSTANCES = 6;
+    /** Ticks in microseconds, as common-lib's Clock bean does (what PostgreSQL stores). */
+    private static final Clock CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+
     private static DriverManagerDataSource dataSource;
 
     @BeforeAll
@@ -54,22 +57,22 @@ class KeyBootstrapConcurrencyTests {
     void concurrentBootstrapsCreateOneKey() throws Exception {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         jdbc.sql("delete from signing_key").update();
-        List<KeyRotation> instances = new ArrayList<>();
-        List<SigningKeys> views = new ArrayList<>();
+        List<KeyRotationService> instances = new ArrayList<>();
+        List<SigningKeyService> views = new ArrayList<>();
         for (int i = 0; i < INSTANCES; i++) {
             var properties = properties();
             var repository = new SigningKeyRepository(JdbcClient.create(dataSource));
             var cipher = new PrivateKeyCipher(properties.keys().encryptionSecret());
-            var keys = new SigningKeys(repository, cipher, properties, Clock.systemUTC());
+            var keys = new SigningKeyService(repository, cipher, properties, CLOCK);
             var transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-            instances.add(new KeyRotation(repository, cipher, keys, transactions, properties, Clock.systemUTC()));
+            instances.add(new KeyRotationService(repository, cipher, keys, transactions, properties, CLOCK));
             views.add(keys);
         }
 
         CountDownLatch start = new CountDownLatch(1);
         try (ExecutorService pool = Executors.newFixedThreadPool(INSTANCES)) {
             List<Future<?>> done = new ArrayList<>();
-            for (KeyRotation instance : instances) {
+            for (KeyRotationService instance : instances) {
                 done.add(pool.submit(() -> {
                     start.await();
                     instance.ensureActiveKey();

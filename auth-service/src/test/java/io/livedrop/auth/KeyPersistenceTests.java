@@ -61,7 +61,7 @@ class KeyPersistenceTests {
 
             var registered = client.post(
                     "/api/auth/register",
-                    Map.of("email", TestClient.uniqueEmail(), "password", "s3cret-pass", "name", "Ada"),
+                    Map.of("email", AuthApi.uniqueEmail(), "password", "s3cret-pass", "name", "Ada"),
                     null);
             SignedJWT jwt = SignedJWT.parse(registered.text("accessToken"));
             assertThat(jwt.getHeader().getKeyID()).isEqualTo(kid);
@@ -113,15 +113,15 @@ class KeyPersistenceTests {
         return new SpringApplicationBuilder(AuthServiceApplication.class).run(arguments.toArray(String[]::new));
     }
 
-    private static TestClient client(ConfigurableApplicationContext context) {
-        return new TestClient(Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port")));
+    private static AuthApi client(ConfigurableApplicationContext context) {
+        return new AuthApi(Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port")));
     }
 
     private static JdbcClient jdbc(ConfigurableApplicationContext context) {
         return context.getBean(JdbcClient.class);
     }
 
-    private static String publishedKid(TestClient client) throws Exception {
+    private static String publishedKid(AuthApi client) throws Exception {
         var keys =
                 JWKSet.parse(client.get("/.well-known/jwks.json", null).raw()).getKeys();
         assertThat(keys).hasSize(1);

@@ -2,32 +2,17 @@ package io.livedrop.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.common.test.IntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
-@IntegrationTest
-class LoginTests {
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    TestClient client() {
-        return new TestClient(port);
-    }
+class LoginTests extends AuthIntegrationTest {
 
     @Test
     void loginAnswersTheSameShapeAsRegister() {
-        var account = client().register();
+        var account = api.register();
 
-        var response = client().login(account.email(), account.password());
+        var response = api.login(account.email(), account.password());
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().path("user").path("id").asString()).isEqualTo(account.id());
@@ -36,25 +21,25 @@ class LoginTests {
         assertThat(response.text("tokenType")).isEqualTo("Bearer");
         assertThat(response.body().path("expiresIn").asLong()).isEqualTo(900);
         assertThat(response.text("refreshToken")).isNotEqualTo(account.refreshToken());
-        assertThat(client().get("/api/users/me", response.text("accessToken")).status())
+        assertThat(api.get("/api/users/me", response.text("accessToken")).status())
                 .isEqualTo(200);
     }
 
     @Test
     void emailIsMatchedCaseInsensitively() {
-        var account = client().register();
+        var account = api.register();
 
-        var response = client().login("  " + account.email().toUpperCase() + " ", account.password());
+        var response = api.login("  " + account.email().toUpperCase() + " ", account.password());
 
         assertThat(response.status()).isEqualTo(200);
     }
 
     @Test
     void wrongPasswordAndUnknownEmailGetTheSameAnswer() {
-        var account = client().register();
+        var account = api.register();
 
-        var wrongPassword = client().login(account.email(), account.password() + "x");
-        var unknownEmail = client().login(TestClient.uniqueEmail(), account.password());
+        var wrongPassword = api.login(account.email(), account.password() + "x");
+        var unknownEmail = api.login(AuthApi.uniqueEmail(), account.password());
 
         assertThat(wrongPassword.status()).isEqualTo(401);
         assertThat(wrongPassword.code()).isEqualTo("INVALID_CREDENTIALS");
@@ -64,7 +49,7 @@ class LoginTests {
 
     @Test
     void missingFieldsAreValidationFailed() {
-        var response = client().post("/api/auth/login", Map.of("email", "someone@example.test"), null);
+        var response = api.post("/api/auth/login", Map.of("email", "someone@example.test"), null);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
@@ -74,14 +59,14 @@ class LoginTests {
 
     @Test
     void plainBcryptHashIsAcceptedAndUpgraded() {
-        var account = client().register();
+        var account = api.register();
         String legacy = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(account.password());
         jdbc.sql("update users set password_hash = :hash where email = :email")
                 .param("hash", legacy)
                 .param("email", account.email())
                 .update();
 
-        var response = client().login(account.email(), account.password());
+        var response = api.login(account.email(), account.password());
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(jdbc.sql("select password_hash from users where email = :email")
@@ -91,7 +76,7 @@ class LoginTests {
                 .startsWith("{bcrypt-sha256}$2a$10$");
     }
 
-    private static String withoutInstance(TestClient.Response response) {
+    private static String withoutInstance(AuthApi.Response response) {
         return response.body().deepCopy() instanceof tools.jackson.databind.node.ObjectNode object
                 ? object.without("instance").toString()
                 : response.raw();

@@ -4,26 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
 import io.livedrop.common.security.Scopes;
-import io.livedrop.common.test.IntegrationTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
-@IntegrationTest
-class RealtimeTokenTests {
-
-    @Value("${local.server.port}")
-    int port;
-
-    TestClient client() {
-        return new TestClient(port);
-    }
+class RealtimeTokenTests extends AuthIntegrationTest {
 
     @Test
     void realtimeTokenHasItsOwnAudienceAndAShortLife() throws Exception {
-        var account = client().register();
+        var account = api.register();
 
-        var response = client().get("/api/realtime/token", account.accessToken());
+        var response = api.get("/api/realtime/token", account.accessToken());
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().path("expiresIn").asLong()).isEqualTo(300);
@@ -43,11 +33,10 @@ class RealtimeTokenTests {
 
     @Test
     void realtimeTokenIsNotAnAccessToken() {
-        var account = client().register();
-        String realtime =
-                client().get("/api/realtime/token", account.accessToken()).text("token");
+        var account = api.register();
+        String realtime = api.get("/api/realtime/token", account.accessToken()).text("token");
 
-        var response = client().get("/api/users/me", realtime);
+        var response = api.get("/api/users/me", realtime);
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.code()).isEqualTo("UNAUTHENTICATED");
@@ -55,6 +44,6 @@ class RealtimeTokenTests {
 
     @Test
     void realtimeTokenNeedsASignedInUser() {
-        assertThat(client().get("/api/realtime/token", null).status()).isEqualTo(401);
+        assertThat(api.get("/api/realtime/token", null).status()).isEqualTo(401);
     }
 }

@@ -2,8 +2,7 @@ package io.livedrop.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.auth.session.Sessions;
-import io.livedrop.common.test.IntegrationTest;
+import io.livedrop.auth.session.application.SessionService;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -17,31 +16,18 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Single-use refresh tokens, rotation within a family, and reuse detection. */
-@IntegrationTest
-class RefreshTokenTests {
-
-    @Value("${local.server.port}")
-    int port;
+class RefreshTokenTests extends AuthIntegrationTest {
 
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Sessions sessions;
-
-    TestClient client() {
-        return new TestClient(port);
-    }
+    SessionService sessions;
 
     @Test
     void refreshAnswersANewPair() {
-        var account = client().register();
+        var account = api.register();
 
-        var refreshed = client().refresh(account.refreshToken());
+        var refreshed = api.refresh(account.refreshToken());
 
         assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
         assertThat(refreshed.text("refreshToken")).isNotEqualTo(account.refreshToken());
@@ -50,17 +36,17 @@ class RefreshTokenTests {
         assertThat(refreshed.body().path("expiresIn").asLong()).isEqualTo(900);
         assertThat(refreshed.body().path("user").path("id").asString()).isEqualTo(account.id());
         assertThat(refreshed.header("Cache-Control")).contains("no-store");
-        assertThat(client().get("/api/users/me", refreshed.text("accessToken")).status())
+        assertThat(api.get("/api/users/me", refreshed.text("accessToken")).status())
                 .isEqualTo(200);
     }
 
     @Test
     void successorsKeepRotating() {
-        var account = client().register();
+        var account = api.register();
         String token = account.refreshToken();
 
         for (int i = 0; i < 3; i++) {
-            var refreshed = client().refresh(token);
+            var refreshed = api.refresh(token);
             assertThat(refreshed.status()).isEqualTo(200);
             token = refreshed.text("refreshToken");
         }
@@ -68,7 +54,7 @@ class RefreshTokenTests {
 
     @Test
     void refreshTokensAreOpaque256BitValuesStoredOnlyAsTheirHash() throws Exception {
-        var account = client().register();
+        var account = api.register();
 
         byte[] raw = Base64.getUrlDecoder().decode(account.refreshToken());
         assertThat(raw).hasSizeGreaterThanOrEqualTo(32);
@@ -87,63 +73,63 @@ class RefreshTokenTests {
 
     @Test
     void reusingAUsedTokenIsDetectedAndRevokesTheFamily() {
-        var account = client().register();
-        var first = client().refresh(account.refreshToken());
+        var account = api.register();
+        var first = api.refresh(account.refreshToken());
         String successor = first.text("refreshToken");
 
-        var reuse = client().refresh(account.refreshToken());
+        var reuse = api.refresh(account.refreshToken());
 
         assertThat(reuse.status()).isEqualTo(401);
         assertThat(reuse.code()).isEqualTo("REFRESH_TOKEN_REUSED");
         assertThat(reuse.header("Content-Type")).startsWith("application/problem+json");
         // the successor, never used, belongs to the revoked family
-        var afterRevocation = client().refresh(successor);
+        var afterRevocation = api.refresh(successor);
         assertThat(afterRevocation.status()).isEqualTo(401);
         assertThat(afterRevocation.code()).isEqualTo("INVALID_REFRESH_TOKEN");
         // and the reused token stays reused
-        assertThat(client().refresh(account.refreshToken()).code()).isEqualTo("REFRESH_TOKEN_REUSED");
+        assertThat(api.refresh(account.refreshToken()).code()).isEqualTo("REFRESH_TOKEN_REUSED");
     }
 
     @Test
     void reuseRevokesOnlyItsOwnFamily() {
-        var account = client().register();
-        var otherDevice = client().login(account.email(), account.password());
-        client().refresh(account.refreshToken());
+        var account = api.register();
+        var otherDevice = api.login(account.email(), account.password());
+        api.refresh(account.refreshToken());
 
-        assertThat(client().refresh(account.refreshToken()).code()).isEqualTo("REFRESH_TOKEN_REUSED");
+        assertThat(api.refresh(account.refreshToken()).code()).isEqualTo("REFRESH_TOKEN_REUSED");
 
-        assertThat(client().refresh(otherDevice.text("refreshToken")).status()).isEqualTo(200);
+        assertThat(api.refresh(otherDevice.text("refreshToken")).status()).isEqualTo(200);
     }
 
     @RepeatedTest(5)
     void concurrentRefreshesOfOneTokenHaveExactlyOneWinner() throws Exception {
-        var account = client().register();
+        var account = api.register();
         int threads = 4;
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<TestClient.Response>> futures = new ArrayList<>();
-        List<TestClient.Response> responses = new ArrayList<>();
+        List<Future<AuthApi.Response>> futures = new ArrayList<>();
+        List<AuthApi.Response> responses = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             for (int i = 0; i < threads; i++) {
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return client().refresh(account.refreshToken());
+                    return api.refresh(account.refreshToken());
                 }));
             }
             start.countDown();
-            for (Future<TestClient.Response> future : futures) {
+            for (Future<AuthApi.Response> future : futures) {
                 responses.add(future.get());
             }
         }
 
-        List<TestClient.Response> winners =
+        List<AuthApi.Response> winners =
                 responses.stream().filter(r -> r.status() == 200).toList();
         assertThat(winners).hasSize(1);
         assertThat(responses)
                 .filteredOn(r -> r.status() != 200)
-                .extracting(TestClient.Response::code)
+                .extracting(AuthApi.Response::code)
                 .containsOnly("REFRESH_TOKEN_REUSED");
         // the losers' reuse revoked the family, so the winner's successor is dead too
-        assertThat(client().refresh(winners.get(0).text("refreshToken")).code()).isEqualTo("INVALID_REFRESH_TOKEN");
+        assertThat(api.refresh(winners.get(0).text("refreshToken")).code()).isEqualTo("INVALID_REFRESH_TOKEN");
         assertThat(jdbc.sql("""
                         select count(*) from refresh_token t
                           join refresh_token_family f on f.id = t.family_id
@@ -155,7 +141,7 @@ class RefreshTokenTests {
 
     @Test
     void unknownTokenIsInvalid() {
-        var response = client().refresh("definitely-not-a-refresh-token");
+        var response = api.refresh("definitely-not-a-refresh-token");
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.code()).isEqualTo("INVALID_REFRESH_TOKEN");
@@ -163,14 +149,14 @@ class RefreshTokenTests {
 
     @Test
     void expiredTokenIsInvalid() throws Exception {
-        var account = client().register();
+        var account = api.register();
         jdbc.sql("""
                         update refresh_token
                            set issued_at = now() - interval '31 days', expires_at = now() - interval '1 day'
                          where token_hash = :hash
                         """).param("hash", sha256(account.refreshToken())).update();
 
-        var response = client().refresh(account.refreshToken());
+        var response = api.refresh(account.refreshToken());
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.code()).isEqualTo("INVALID_REFRESH_TOKEN");
@@ -178,7 +164,7 @@ class RefreshTokenTests {
 
     @Test
     void refreshTokenLivesAsLongAsConfigured() throws Exception {
-        var account = client().register();
+        var account = api.register();
 
         var lifetime = jdbc.sql("""
                         select extract(epoch from expires_at - issued_at)::bigint from refresh_token
@@ -193,7 +179,7 @@ class RefreshTokenTests {
 
     @Test
     void missingTokenIsValidationFailed() {
-        var response = client().post("/api/auth/refresh", Map.of(), null);
+        var response = api.post("/api/auth/refresh", Map.of(), null);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
@@ -203,17 +189,17 @@ class RefreshTokenTests {
 
     @Test
     void anExpiredAccessTokenSentAlongDoesNotBlockARefresh() {
-        var account = client().register();
+        var account = api.register();
 
-        var response = client().post(
-                        "/api/auth/refresh", Map.of("refreshToken", account.refreshToken()), "expired.or.garbage");
+        var response =
+                api.post("/api/auth/refresh", Map.of("refreshToken", account.refreshToken()), "expired.or.garbage");
 
         assertThat(response.status()).isEqualTo(200);
     }
 
     @Test
     void purgeDeletesLongExpiredTokensAndTheirEmptyFamilies() throws Exception {
-        var account = client().register();
+        var account = api.register();
         byte[] hash = sha256(account.refreshToken());
         jdbc.sql("""
                         update refresh_token

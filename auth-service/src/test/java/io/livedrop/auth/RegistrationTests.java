@@ -2,7 +2,6 @@ package io.livedrop.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.common.test.IntegrationTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,31 +12,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-@IntegrationTest
-class RegistrationTests {
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    TestClient client() {
-        return new TestClient(port);
-    }
+class RegistrationTests extends AuthIntegrationTest {
 
     @Test
     void registerAnswersCreatedWithUserAndTokens() {
-        String email = TestClient.uniqueEmail();
+        String email = AuthApi.uniqueEmail();
 
-        var response = client().post(
-                        "/api/auth/register",
-                        Map.of("email", email, "password", "s3cret-pass", "name", "Ada Lovelace"),
-                        null);
+        var response = api.post(
+                "/api/auth/register", Map.of("email", email, "password", "s3cret-pass", "name", "Ada Lovelace"), null);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         var user = response.body().path("user");
@@ -58,12 +41,12 @@ class RegistrationTests {
 
     @Test
     void registeredUserIsWhatMeAnswers() {
-        var response = client().post(
-                        "/api/auth/register",
-                        Map.of("email", TestClient.uniqueEmail(), "password", "s3cret-pass", "name", "Ada"),
-                        null);
+        var response = api.post(
+                "/api/auth/register",
+                Map.of("email", AuthApi.uniqueEmail(), "password", "s3cret-pass", "name", "Ada"),
+                null);
 
-        var me = client().get("/api/users/me", response.text("accessToken"));
+        var me = api.get("/api/users/me", response.text("accessToken"));
 
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.body()).isEqualTo(response.body().path("user"));
@@ -71,12 +54,12 @@ class RegistrationTests {
 
     @Test
     void emailIsTrimmedAndLowerCased() {
-        String email = TestClient.uniqueEmail();
+        String email = AuthApi.uniqueEmail();
 
-        var response = client().post(
-                        "/api/auth/register",
-                        Map.of("email", "  " + email.toUpperCase() + " ", "password", "s3cret-pass", "name", " Ada "),
-                        null);
+        var response = api.post(
+                "/api/auth/register",
+                Map.of("email", "  " + email.toUpperCase() + " ", "password", "s3cret-pass", "name", " Ada "),
+                null);
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.body().path("user").path("email").asString()).isEqualTo(email);
@@ -85,12 +68,12 @@ class RegistrationTests {
 
     @Test
     void sameEmailInAnotherCaseIsTaken() {
-        var first = client().register();
+        var first = api.register();
 
-        var again = client().post(
-                        "/api/auth/register",
-                        Map.of("email", first.email().toUpperCase(), "password", "another-pass", "name", "Eve"),
-                        null);
+        var again = api.post(
+                "/api/auth/register",
+                Map.of("email", first.email().toUpperCase(), "password", "another-pass", "name", "Eve"),
+                null);
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("EMAIL_TAKEN");
@@ -99,7 +82,7 @@ class RegistrationTests {
 
     @RepeatedTest(3)
     void concurrentRegistrationsOfOneEmailCreateOneUser() throws Exception {
-        String email = TestClient.uniqueEmail();
+        String email = AuthApi.uniqueEmail();
         int threads = 6;
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Integer>> statuses = new ArrayList<>();
@@ -108,7 +91,7 @@ class RegistrationTests {
                 String name = "Racer " + i;
                 statuses.add(pool.submit(() -> {
                     start.await();
-                    return client().post(
+                    return api.post(
                                     "/api/auth/register",
                                     Map.of("email", email, "password", "s3cret-pass", "name", name),
                                     null)
@@ -131,7 +114,7 @@ class RegistrationTests {
 
     @Test
     void passwordIsStoredAsSaltedAdaptiveHash() {
-        var account = client().register();
+        var account = api.register();
 
         String hash = jdbc.sql("select password_hash from users where email = :email")
                 .param("email", account.email())
@@ -145,13 +128,13 @@ class RegistrationTests {
     void passwordsUpTo128CharactersOfAnyScriptWork() {
         // 128 characters, 384 bytes of UTF-8: far beyond bcrypt's 72-byte input limit
         String password = "密".repeat(128);
-        String email = TestClient.uniqueEmail();
+        String email = AuthApi.uniqueEmail();
 
         var registered =
-                client().post("/api/auth/register", Map.of("email", email, "password", password, "name", "Long"), null);
-        var login = client().login(email, password);
+                api.post("/api/auth/register", Map.of("email", email, "password", password, "name", "Long"), null);
+        var login = api.login(email, password);
         // differs from the registered password only after the first 72 bytes
-        var almost = client().login(email, "密".repeat(127) + "x");
+        var almost = api.login(email, "密".repeat(127) + "x");
 
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         assertThat(login.status()).isEqualTo(200);
@@ -160,13 +143,12 @@ class RegistrationTests {
 
     @Test
     void passwordLengthIsChecked() {
-        assertInvalid(Map.of("email", TestClient.uniqueEmail(), "password", "7-chars", "name", "Ada"), "password");
-        assertInvalid(
-                Map.of("email", TestClient.uniqueEmail(), "password", "p".repeat(129), "name", "Ada"), "password");
-        var exactly8 = client().post(
-                        "/api/auth/register",
-                        Map.of("email", TestClient.uniqueEmail(), "password", "8-chars!", "name", "Ada"),
-                        null);
+        assertInvalid(Map.of("email", AuthApi.uniqueEmail(), "password", "7-chars", "name", "Ada"), "password");
+        assertInvalid(Map.of("email", AuthApi.uniqueEmail(), "password", "p".repeat(129), "name", "Ada"), "password");
+        var exactly8 = api.post(
+                "/api/auth/register",
+                Map.of("email", AuthApi.uniqueEmail(), "password", "8-chars!", "name", "Ada"),
+                null);
         assertThat(exactly8.status()).isEqualTo(201);
     }
 
@@ -181,31 +163,31 @@ class RegistrationTests {
 
     @Test
     void nameIsRequiredAndBounded() {
-        assertInvalid(Map.of("email", TestClient.uniqueEmail(), "password", "s3cret-pass", "name", "   "), "name");
-        assertInvalid(Map.of("email", TestClient.uniqueEmail(), "password", "s3cret-pass"), "name");
+        assertInvalid(Map.of("email", AuthApi.uniqueEmail(), "password", "s3cret-pass", "name", "   "), "name");
+        assertInvalid(Map.of("email", AuthApi.uniqueEmail(), "password", "s3cret-pass"), "name");
         assertInvalid(
-                Map.of("email", TestClient.uniqueEmail(), "password", "s3cret-pass", "name", "n".repeat(101)), "name");
+                Map.of("email", AuthApi.uniqueEmail(), "password", "s3cret-pass", "name", "n".repeat(101)), "name");
     }
 
     @Test
     void controlCharactersAreRefusedNotAnInternalError() {
         assertInvalid(
-                Map.of("email", TestClient.uniqueEmail(), "password", "s3cret-pass", "name", "Ada\0Lovelace"), "name");
+                Map.of("email", AuthApi.uniqueEmail(), "password", "s3cret-pass", "name", "Ada\0Lovelace"), "name");
         assertInvalid(Map.of("email", "ada\0@example.test", "password", "s3cret-pass", "name", "Ada"), "email");
-        var login = client().login("ada\0@example.test", "s3cret-pass");
+        var login = api.login("ada\0@example.test", "s3cret-pass");
         assertThat(login.status()).isEqualTo(400);
         assertThat(login.code()).isEqualTo("VALIDATION_FAILED");
         // a password is only ever hashed, so any character is fine
-        var nulInPassword = client().post(
-                        "/api/auth/register",
-                        Map.of("email", TestClient.uniqueEmail(), "password", "pass\0word", "name", "Ada"),
-                        null);
+        var nulInPassword = api.post(
+                "/api/auth/register",
+                Map.of("email", AuthApi.uniqueEmail(), "password", "pass\0word", "name", "Ada"),
+                null);
         assertThat(nulInPassword.status()).isEqualTo(201);
     }
 
     @Test
     void everyMissingFieldIsListed() {
-        var response = client().post("/api/auth/register", "{}", null);
+        var response = api.post("/api/auth/register", "{}", null);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
@@ -218,7 +200,7 @@ class RegistrationTests {
 
     @Test
     void malformedJsonIsValidationFailed() {
-        var response = client().post("/api/auth/register", "{\"email\": ", null);
+        var response = api.post("/api/auth/register", "{\"email\": ", null);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
@@ -226,16 +208,16 @@ class RegistrationTests {
 
     @Test
     void anExpiredBearerTokenDoesNotBlockRegistration() {
-        var response = client().post(
-                        "/api/auth/register",
-                        Map.of("email", TestClient.uniqueEmail(), "password", "s3cret-pass", "name", "Ada"),
-                        "not.a.valid-token");
+        var response = api.post(
+                "/api/auth/register",
+                Map.of("email", AuthApi.uniqueEmail(), "password", "s3cret-pass", "name", "Ada"),
+                "not.a.valid-token");
 
         assertThat(response.status()).isEqualTo(201);
     }
 
     private void assertInvalid(Map<String, String> body, String field) {
-        var response = client().post("/api/auth/register", body, null);
+        var response = api.post("/api/auth/register", body, null);
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");

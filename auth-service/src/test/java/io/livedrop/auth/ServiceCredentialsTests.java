@@ -4,29 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
 import io.livedrop.common.security.Scopes;
-import io.livedrop.common.test.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 /** POST /oauth2/token as docs/INTERNAL-API.md fixes it. */
-@IntegrationTest
-class ServiceCredentialsTests {
+class ServiceCredentialsTests extends AuthIntegrationTest {
 
     private static final String GRANT = "grant_type=client_credentials";
 
-    @Value("${local.server.port}")
-    int port;
-
-    TestClient client() {
-        return new TestClient(port);
-    }
-
     @Test
     void orderServiceGetsExactlyItsScopesWithBasicCredentials() throws Exception {
-        var response = client().postForm("/oauth2/token", GRANT, basic("order-service", "local-dev-service-secret"));
+        var response = api.postForm("/oauth2/token", GRANT, basic("order-service", "local-dev-service-secret"));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.text("token_type")).isEqualTo("Bearer");
@@ -49,7 +39,7 @@ class ServiceCredentialsTests {
 
     @Test
     void paymentServiceMayOnlyReadOrders() throws Exception {
-        var response = client().postForm("/oauth2/token", GRANT, basic("payment-service", "local-dev-service-secret"));
+        var response = api.postForm("/oauth2/token", GRANT, basic("payment-service", "local-dev-service-secret"));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.text("scope")).isEqualTo(Scopes.INTERNAL_ORDERS);
@@ -62,10 +52,10 @@ class ServiceCredentialsTests {
     /** Asking for some of its scopes gets just those (what ClientCredentialsTokenProvider does). */
     @Test
     void aClientGetsTheScopesItAsksForAmongItsOwn() throws Exception {
-        var response = client().postForm(
-                        "/oauth2/token",
-                        GRANT + "&scope=internal:payments",
-                        basic("order-service", "local-dev-service-secret"));
+        var response = api.postForm(
+                "/oauth2/token",
+                GRANT + "&scope=internal:payments",
+                basic("order-service", "local-dev-service-secret"));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.text("scope")).isEqualTo(Scopes.INTERNAL_PAYMENTS);
@@ -81,10 +71,10 @@ class ServiceCredentialsTests {
         String payment = basic("payment-service", "local-dev-service-secret");
         String order = basic("order-service", "local-dev-service-secret");
 
-        var inventory = client().postForm("/oauth2/token", GRANT + "&scope=internal:inventory", payment);
-        var refunds = client().postForm("/oauth2/token", GRANT + "&scope=internal:orders%20internal:payments", payment);
-        var follows = client().postForm("/oauth2/token", GRANT + "&scope=internal:follows", order);
-        var mixed = client().postForm("/oauth2/token", GRANT + "&scope=internal:inventory%20internal:orders", order);
+        var inventory = api.postForm("/oauth2/token", GRANT + "&scope=internal:inventory", payment);
+        var refunds = api.postForm("/oauth2/token", GRANT + "&scope=internal:orders%20internal:payments", payment);
+        var follows = api.postForm("/oauth2/token", GRANT + "&scope=internal:follows", order);
+        var mixed = api.postForm("/oauth2/token", GRANT + "&scope=internal:inventory%20internal:orders", order);
 
         for (var refused : java.util.List.of(inventory, refunds, follows, mixed)) {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
@@ -99,8 +89,8 @@ class ServiceCredentialsTests {
     /** The one shared scope every service token used to carry is gone. */
     @Test
     void theOldCatchAllInternalScopeIsRefused() {
-        var response = client().postForm(
-                        "/oauth2/token", GRANT + "&scope=internal", basic("order-service", "local-dev-service-secret"));
+        var response = api.postForm(
+                "/oauth2/token", GRANT + "&scope=internal", basic("order-service", "local-dev-service-secret"));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.text("error")).isEqualTo("invalid_scope");
@@ -111,7 +101,7 @@ class ServiceCredentialsTests {
     void servicesWithoutInternalCallsAreNoClients() {
         for (String service : java.util.List.of(
                 "gateway-service", "auth-service", "catalog-service", "inventory-service", "notification-service")) {
-            var response = client().postForm("/oauth2/token", GRANT, basic(service, "local-dev-service-secret"));
+            var response = api.postForm("/oauth2/token", GRANT, basic(service, "local-dev-service-secret"));
 
             assertThat(response.status()).as(service).isEqualTo(401);
             assertThat(response.text("error")).isEqualTo("invalid_client");
@@ -120,15 +110,15 @@ class ServiceCredentialsTests {
 
     @Test
     void serviceTokenIsRejectedOnUserEndpoints() {
-        String token = client().postForm("/oauth2/token", GRANT, basic("payment-service", "local-dev-service-secret"))
+        String token = api.postForm("/oauth2/token", GRANT, basic("payment-service", "local-dev-service-secret"))
                 .text("access_token");
 
-        assertThat(client().get("/api/users/me", token).status()).isEqualTo(403);
+        assertThat(api.get("/api/users/me", token).status()).isEqualTo(403);
     }
 
     @Test
     void wrongSecretIsInvalidClient() {
-        var response = client().postForm("/oauth2/token", GRANT, basic("order-service", "wrong-secret"));
+        var response = api.postForm("/oauth2/token", GRANT, basic("order-service", "wrong-secret"));
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.raw()).isEqualTo("{\"error\":\"invalid_client\"}");
@@ -137,7 +127,7 @@ class ServiceCredentialsTests {
 
     @Test
     void unknownClientIsInvalidClient() {
-        var response = client().postForm("/oauth2/token", GRANT, basic("evil-service", "local-dev-service-secret"));
+        var response = api.postForm("/oauth2/token", GRANT, basic("evil-service", "local-dev-service-secret"));
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.text("error")).isEqualTo("invalid_client");
@@ -145,21 +135,19 @@ class ServiceCredentialsTests {
 
     @Test
     void missingOrMalformedCredentialsAreInvalidClient() {
-        assertThat(client().postForm("/oauth2/token", GRANT, null).text("error"))
+        assertThat(api.postForm("/oauth2/token", GRANT, null).text("error")).isEqualTo("invalid_client");
+        assertThat(api.postForm("/oauth2/token", GRANT, "Basic %%%").text("error"))
                 .isEqualTo("invalid_client");
-        assertThat(client().postForm("/oauth2/token", GRANT, "Basic %%%").text("error"))
-                .isEqualTo("invalid_client");
-        assertThat(client().postForm("/oauth2/token", GRANT, "Bearer abc").status())
-                .isEqualTo(401);
+        assertThat(api.postForm("/oauth2/token", GRANT, "Bearer abc").status()).isEqualTo(401);
     }
 
     @Test
     void otherGrantTypesAndScopesAreRefused() {
         String credentials = basic("order-service", "local-dev-service-secret");
 
-        var password = client().postForm("/oauth2/token", "grant_type=password", credentials);
-        var missing = client().postForm("/oauth2/token", "", credentials);
-        var scope = client().postForm("/oauth2/token", GRANT + "&scope=user", credentials);
+        var password = api.postForm("/oauth2/token", "grant_type=password", credentials);
+        var missing = api.postForm("/oauth2/token", "", credentials);
+        var scope = api.postForm("/oauth2/token", GRANT + "&scope=user", credentials);
 
         assertThat(password.status()).isEqualTo(400);
         assertThat(password.text("error")).isEqualTo("unsupported_grant_type");

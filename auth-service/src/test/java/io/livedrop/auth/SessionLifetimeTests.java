@@ -3,37 +3,22 @@ package io.livedrop.auth;
 import static io.livedrop.auth.RefreshTokenTests.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.common.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The absolute session lifetime (issue 15, item 9; {@code SESSION_MAX_LIFETIME}, 30 days): a
  * refresh-token family ends 30 days after its sign-in however often it is refreshed. Time passing is
  * simulated by moving the family's start (and the presented token's issue) into the past.
  */
-@IntegrationTest
-class SessionLifetimeTests {
+class SessionLifetimeTests extends AuthIntegrationTest {
 
     private static final long THIRTY_DAYS = 30L * 24 * 3600;
 
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    TestClient client() {
-        return new TestClient(port);
-    }
-
     @Test
     void aRefreshAfterTheSessionsMaxLifetimeIsInvalidEvenWithAFreshToken() throws Exception {
-        var account = client().register();
+        var account = api.register();
         // refreshed yesterday, as a daily user would: the token itself has 29 days left
-        String token = client().refresh(account.refreshToken()).text("refreshToken");
+        String token = api.refresh(account.refreshToken()).text("refreshToken");
         sessionStartedAgo(account.id(), "30 days 1 minute");
         jdbc.sql("""
                         update refresh_token
@@ -41,7 +26,7 @@ class SessionLifetimeTests {
                          where token_hash = :hash
                         """).param("hash", sha256(token)).update();
 
-        var response = client().refresh(token);
+        var response = api.refresh(token);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(401);
         assertThat(response.code()).isEqualTo("INVALID_REFRESH_TOKEN");
@@ -49,10 +34,10 @@ class SessionLifetimeTests {
 
     @Test
     void aRefreshNeverExtendsTheSessionPastItsEnd() throws Exception {
-        var account = client().register();
+        var account = api.register();
         sessionStartedAgo(account.id(), "29 days");
 
-        var refreshed = client().refresh(account.refreshToken());
+        var refreshed = api.refresh(account.refreshToken());
 
         assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
         long successorEndsAfterSessionStart = jdbc.sql("""
@@ -69,13 +54,13 @@ class SessionLifetimeTests {
 
     @Test
     void signingInAgainStartsANewSession() throws Exception {
-        var account = client().register();
+        var account = api.register();
         sessionStartedAgo(account.id(), "31 days");
-        assertThat(client().refresh(account.refreshToken()).status()).isEqualTo(401);
+        assertThat(api.refresh(account.refreshToken()).status()).isEqualTo(401);
 
-        var login = client().login(account.email(), account.password());
+        var login = api.login(account.email(), account.password());
 
-        assertThat(client().refresh(login.text("refreshToken")).status()).isEqualTo(200);
+        assertThat(api.refresh(login.text("refreshToken")).status()).isEqualTo(200);
     }
 
     private void sessionStartedAgo(String userId, String interval) {

@@ -5,53 +5,38 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.livedrop.auth.keys.KeyRotation;
-import io.livedrop.auth.keys.PrivateKeyCipher;
-import io.livedrop.auth.keys.SigningKeys;
-import io.livedrop.common.test.IntegrationTest;
+import io.livedrop.auth.token.application.KeyRotationService;
+import io.livedrop.auth.token.application.SigningKeyService;
+import io.livedrop.auth.token.domain.PrivateKeyCipher;
 import java.security.KeyFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Rotation keeps issued tokens valid; keys are encrypted at rest. */
-@IntegrationTest
-class SigningKeyRotationTests {
-
-    @Value("${local.server.port}")
-    int port;
+class SigningKeyRotationTests extends AuthIntegrationTest {
 
     @Autowired
-    KeyRotation rotation;
+    KeyRotationService rotation;
 
     @Autowired
-    SigningKeys keys;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    TestClient client() {
-        return new TestClient(port);
-    }
+    SigningKeyService keys;
 
     @Test
     void afterRotationNewTokensUseTheNewKeyAndOldTokensStayValid() throws Exception {
-        var before = client().register();
+        var before = api.register();
         String oldKid = kidOf(before.accessToken());
 
         String newKid = rotation.rotateNow();
-        var after = client().login(before.email(), before.password());
+        var after = api.login(before.email(), before.password());
 
         assertThat(newKid).isNotEqualTo(oldKid);
         assertThat(kidOf(after.text("accessToken"))).isEqualTo(newKid);
         assertThat(publishedKids()).contains(oldKid, newKid);
-        assertThat(client().get("/api/users/me", before.accessToken()).status()).isEqualTo(200);
-        assertThat(client().get("/api/users/me", after.text("accessToken")).status())
-                .isEqualTo(200);
+        assertThat(api.get("/api/users/me", before.accessToken()).status()).isEqualTo(200);
+        assertThat(api.get("/api/users/me", after.text("accessToken")).status()).isEqualTo(200);
     }
 
     @Test
@@ -61,7 +46,7 @@ class SigningKeyRotationTests {
         String upcoming = rotation.rotate(Duration.ofMinutes(5));
 
         assertThat(publishedKids()).contains(signing, upcoming);
-        assertThat(kidOf(client().register().accessToken())).isEqualTo(signing);
+        assertThat(kidOf(api.register().accessToken())).isEqualTo(signing);
     }
 
     @Test
@@ -85,8 +70,7 @@ class SigningKeyRotationTests {
                         """).query(Long.class).single();
         assertThat(newest).as("published activation-delay ahead").isEqualTo(300);
         // the keys moved back in time are still valid signers until the successor activates
-        assertThat(client().get("/api/users/me", client().register().accessToken())
-                        .status())
+        assertThat(api.get("/api/users/me", api.register().accessToken()).status())
                 .isEqualTo(200);
     }
 
@@ -112,7 +96,7 @@ class SigningKeyRotationTests {
     }
 
     private List<String> publishedKids() throws Exception {
-        return JWKSet.parse(client().get("/.well-known/jwks.json", null).raw()).getKeys().stream()
+        return JWKSet.parse(api.get("/.well-known/jwks.json", null).raw()).getKeys().stream()
                 .map(key -> key.getKeyID())
                 .toList();
     }

@@ -3,25 +3,15 @@ package io.livedrop.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.common.ids.Ids;
-import io.livedrop.common.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
-@IntegrationTest
-class UserEndpointsTests {
-
-    @Value("${local.server.port}")
-    int port;
-
-    TestClient client() {
-        return new TestClient(port);
-    }
+class UserEndpointsTests extends AuthIntegrationTest {
 
     @Test
     void meAnswersTheCallersAccount() {
-        var account = client().register();
+        var account = api.register();
 
-        var me = client().get("/api/users/me", account.accessToken());
+        var me = api.get("/api/users/me", account.accessToken());
 
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.text("id")).isEqualTo(account.id());
@@ -34,7 +24,7 @@ class UserEndpointsTests {
 
     @Test
     void meNeedsAToken() {
-        var me = client().get("/api/users/me", null);
+        var me = api.get("/api/users/me", null);
 
         // not shadowed by the public /api/users/{id}: 401, not 404 for a user called "me"
         assertThat(me.status()).isEqualTo(401);
@@ -44,9 +34,9 @@ class UserEndpointsTests {
 
     @Test
     void publicProfileHasNoEmail() {
-        var account = client().register();
+        var account = api.register();
 
-        var profile = client().get("/api/users/" + account.id(), null);
+        var profile = api.get("/api/users/" + account.id(), null);
 
         assertThat(profile.status()).isEqualTo(200);
         assertThat(profile.body().propertyNames()).containsExactlyInAnyOrder("id", "name", "createdAt");
@@ -57,17 +47,16 @@ class UserEndpointsTests {
 
     @Test
     void publicProfileIsAlsoServedToSignedInUsers() {
-        var account = client().register();
-        var other = client().register();
+        var account = api.register();
+        var other = api.register();
 
-        assertThat(client().get("/api/users/" + account.id(), other.accessToken())
-                        .status())
+        assertThat(api.get("/api/users/" + account.id(), other.accessToken()).status())
                 .isEqualTo(200);
     }
 
     @Test
     void unknownUserIsNotFound() {
-        var response = client().get("/api/users/" + Ids.newId(), null);
+        var response = api.get("/api/users/" + Ids.newId(), null);
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.code()).isEqualTo("USER_NOT_FOUND");
@@ -76,7 +65,7 @@ class UserEndpointsTests {
 
     @Test
     void malformedIdIsNotFound() {
-        var response = client().get("/api/users/not-a-uuid", null);
+        var response = api.get("/api/users/not-a-uuid", null);
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.code()).isEqualTo("USER_NOT_FOUND");

@@ -3,7 +3,7 @@ package io.livedrop.follower;
 import io.livedrop.common.ids.Ids;
 import io.livedrop.common.security.Scopes;
 import io.livedrop.common.test.TestJwtIssuer;
-import io.livedrop.follower.creator.persistence.CreatorRegistry;
+import io.livedrop.follower.creator.persistence.CreatorRepository;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,11 +13,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** Test data and observations shared by the follower-service integration tests (built from their beans). */
 public class FollowerFixtures {
 
-    private final CreatorRegistry creators;
+    private final CreatorRepository creators;
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    public FollowerFixtures(CreatorRegistry creators, JdbcClient jdbc, JsonMapper json) {
+    public FollowerFixtures(CreatorRepository creators, JdbcClient jdbc, JsonMapper json) {
         this.creators = creators;
         this.jdbc = jdbc;
         this.json = json;

@@ -1,6 +1,7 @@
 package io.livedrop.auth.config;
 
-import io.livedrop.auth.keys.PrivateKeyCipher;
+import io.livedrop.auth.token.application.AuthProperties;
+import io.livedrop.auth.token.domain.PrivateKeyCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -1,6 +1,6 @@
 package io.livedrop.auth.config;
 
-import io.livedrop.auth.keys.SigningKeys;
+import io.livedrop.auth.token.application.SigningKeyService;
 import io.livedrop.common.security.Scopes;
 import io.livedrop.common.security.SecurityProperties;
 import io.livedrop.common.security.ServiceAuthorizationRules;
@@ -67,7 +67,7 @@ class SecurityConfiguration {
 
     /** Same checks as common-lib's decoder (RS256, issuer, audience livedrop-api), keys from the store. */
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, SecurityProperties security) {
+    JwtDecoder jwtDecoder(SigningKeyService keys, SecurityProperties security) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.verificationKeys())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();

@@ -8,25 +8,18 @@ import io.livedrop.common.events.EventCodec;
 import io.livedrop.common.events.EventEnvelope;
 import io.livedrop.common.events.Topics;
 import io.livedrop.common.ids.Ids;
-import io.livedrop.common.test.IntegrationTest;
 import io.livedrop.common.test.TopicReader;
-import io.livedrop.follower.FollowerApi;
-import io.livedrop.follower.creator.persistence.CreatorRegistry;
+import io.livedrop.follower.FollowerIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** The creator registry is kept from creator.created: a creator becomes followable when its event arrives. */
-@IntegrationTest
-@AutoConfigureRestTestClient
-class CreatorCreatedListenerTests {
+class CreatorCreatedListenerTests extends FollowerIntegrationTest {
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -34,25 +27,15 @@ class CreatorCreatedListenerTests {
     @Autowired
     EventCodec codec;
 
-    @Autowired
-    CreatorRegistry registry;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    RestTestClient http;
-
     @Test
     void creatorBecomesFollowableWhenItsEventArrives() throws Exception {
         UUID creator = Ids.newId();
         UUID follower = Ids.newId();
-        var api = new FollowerApi(http);
         assertThat(api.follow(follower, creator).code()).isEqualTo("CREATOR_NOT_FOUND");
 
         send(creatorCreated(Ids.newId(), creator.toString()));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> registry.exists(creator));
+        await().atMost(Duration.ofSeconds(30)).until(() -> creators.exists(creator));
         assertThat(api.follow(follower, creator).status()).isEqualTo(201);
     }
 
@@ -68,7 +51,7 @@ class CreatorCreatedListenerTests {
         send(creatorCreated(Ids.newId(), marker.toString()));
 
         // records of different keys may be consumed in any order: wait for both creators
-        await().atMost(Duration.ofSeconds(30)).until(() -> registry.exists(creator) && registry.exists(marker));
+        await().atMost(Duration.ofSeconds(30)).until(() -> creators.exists(creator) && creators.exists(marker));
         assertThat(jdbc.sql("select count(*) from processed_event where event_id = :id")
                         .param("id", eventId)
                         .query(Long.class)
@@ -85,7 +68,7 @@ class CreatorCreatedListenerTests {
         UUID creator = Ids.newId();
         send(creatorCreated(Ids.newId(), creator.toString()));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> registry.exists(creator));
+        await().atMost(Duration.ofSeconds(30)).until(() -> creators.exists(creator));
         assertThat(TopicReader.awaitRecords(List.of(CreatorCreated.TOPIC + Topics.DEAD_LETTER_SUFFIX), poisonKey, 1))
                 .hasSize(1);
     }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.livedrop.common.pagination.CursorCodec;
 import io.livedrop.common.pagination.Page;
 import io.livedrop.common.test.TestPostgres;
+import io.livedrop.follower.follow.application.FollowPageService;
 import io.livedrop.follower.follow.domain.FollowEdge;
-import io.livedrop.follower.follow.domain.FollowPages;
-import io.livedrop.follower.follow.persistence.FollowEdges;
-import io.livedrop.follower.follow.persistence.FollowerCounts;
+import io.livedrop.follower.follow.persistence.FollowEdgeRepository;
+import io.livedrop.follower.follow.persistence.FollowerCountRepository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -48,8 +48,8 @@ class CelebrityFollowersTests {
     private String databaseUrl;
     private SingleConnectionDataSource dataSource;
     private JdbcClient jdbc;
-    private FollowEdges edges;
-    private FollowPages pages;
+    private FollowEdgeRepository edges;
+    private FollowPageService pages;
     private CursorCodec cursors;
     private String partition;
 
@@ -64,9 +64,9 @@ class CelebrityFollowersTests {
                 .load()
                 .migrate();
         jdbc = JdbcClient.create(dataSource);
-        edges = new FollowEdges(jdbc);
+        edges = new FollowEdgeRepository(jdbc);
         cursors = new CursorCodec("celebrity-test-cursor-secret");
-        pages = new FollowPages(edges, cursors);
+        pages = new FollowPageService(edges, cursors);
 
         long started = System.nanoTime();
         // follower i followed at FIRST_FOLLOW + i seconds; generated newest first with user ids rising,
@@ -129,13 +129,13 @@ class CelebrityFollowersTests {
 
     @Test
     void countIsTheSumOfTheShards() {
-        assertThat(new FollowerCounts(jdbc).count(CELEBRITY)).isEqualTo(FOLLOWERS);
+        assertThat(new FollowerCountRepository(jdbc).count(CELEBRITY)).isEqualTo(FOLLOWERS);
     }
 
     @Test
     void firstAndDeepPagesAreOneIndexRangeScanOnTheCreatorsPartition() {
-        PlanSummary first = explain(FollowEdges.FOLLOWERS_FIRST_PAGE, Map.of());
-        PlanSummary deep = explain(FollowEdges.FOLLOWERS_PAGE_AFTER, deepPosition());
+        PlanSummary first = explain(FollowEdgeRepository.FOLLOWERS_FIRST_PAGE, Map.of());
+        PlanSummary deep = explain(FollowEdgeRepository.FOLLOWERS_PAGE_AFTER, deepPosition());
 
         for (PlanSummary plan : List.of(first, deep)) {
             assertThat(plan.nodeTypes()).doesNotContain("Seq Scan", "Sort", "Incremental Sort", "Bitmap Heap Scan");
@@ -165,7 +165,7 @@ class CelebrityFollowersTests {
         jdbc.sql("set plan_cache_mode = force_generic_plan").update();
         try {
             jdbc.sql("prepare deep_followers(uuid, timestamptz, uuid, int) as "
-                            + FollowEdges.FOLLOWERS_PAGE_AFTER
+                            + FollowEdgeRepository.FOLLOWERS_PAGE_AFTER
                                     .replace(":creatorId", "$1")
                                     .replace(":afterFollowedAt", "$2")
                                     .replace(":afterId", "$3")

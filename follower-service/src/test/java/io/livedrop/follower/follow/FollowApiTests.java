@@ -6,54 +6,22 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.livedrop.common.events.FollowCreated;
 import io.livedrop.common.events.FollowDeleted;
-import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.common.test.TestJwtIssuer;
-import io.livedrop.follower.FollowerApi;
 import io.livedrop.follower.FollowerApi.Reply;
 import io.livedrop.follower.FollowerFixtures;
 import io.livedrop.follower.FollowerFixtures.OutboxedEvent;
-import io.livedrop.follower.creator.persistence.CreatorRegistry;
+import io.livedrop.follower.FollowerIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Every row of the "Follows" table of API.md, with its error codes, and the events each change writes. */
-@IntegrationTest
-@AutoConfigureRestTestClient
-class FollowApiTests {
-
-    @Autowired
-    RestTestClient http;
-
-    @Autowired
-    CreatorRegistry creators;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JsonMapper json;
-
-    FollowerApi api;
-    FollowerFixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        api = new FollowerApi(http);
-        fixtures = new FollowerFixtures(creators, jdbc, json);
-    }
+class FollowApiTests extends FollowerIntegrationTest {
 
     @Nested
     class Follow {
@@ -172,8 +140,7 @@ class FollowApiTests {
 
         @Test
         void expiredTokenIs401() {
-            String expired =
-                    "Bearer " + TestJwtIssuer.shared().userToken(newUser().toString(), Duration.ofMinutes(-5));
+            String expired = "Bearer " + jwtIssuer.userToken(newUser().toString(), Duration.ofMinutes(-5));
 
             Reply reply = api.post("/api/follows", expired, "{\"creatorId\":\"" + fixtures.newCreator() + "\"}");
 

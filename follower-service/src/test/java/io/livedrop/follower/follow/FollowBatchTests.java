@@ -3,53 +3,22 @@ package io.livedrop.follower.follow;
 import static io.livedrop.follower.FollowerFixtures.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.follower.FollowerApi;
 import io.livedrop.follower.FollowerApi.Reply;
 import io.livedrop.follower.FollowerFixtures;
-import io.livedrop.follower.creator.persistence.CreatorRegistry;
-import io.livedrop.follower.follow.persistence.FollowEdges;
+import io.livedrop.follower.FollowerIntegrationTest;
+import io.livedrop.follower.follow.persistence.FollowEdgeRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** GET /api/follows?creatorIds= (A): the caller's edges among up to 100 creators in one call. */
-@IntegrationTest
-@AutoConfigureRestTestClient
-class FollowBatchTests {
-
-    @Autowired
-    RestTestClient http;
-
-    @Autowired
-    CreatorRegistry creators;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JsonMapper json;
-
-    FollowerApi api;
-    FollowerFixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        api = new FollowerApi(http);
-        fixtures = new FollowerFixtures(creators, jdbc, json);
-    }
+class FollowBatchTests extends FollowerIntegrationTest {
 
     @Test
     void answersOnlyTheCallersEdgesAmongTheCreatorsAskedInTheAskedOrder() {
@@ -124,7 +93,7 @@ class FollowBatchTests {
 
     @Test
     void readsOnePartitionOfFollowsByUser() {
-        JsonNode plan = json.readTree(jdbc.sql("explain (format json) " + FollowEdges.FOLLOWED_AMONG)
+        JsonNode plan = json.readTree(jdbc.sql("explain (format json) " + FollowEdgeRepository.FOLLOWED_AMONG)
                 .param("userId", newUser())
                 .param(
                         "creatorIds",

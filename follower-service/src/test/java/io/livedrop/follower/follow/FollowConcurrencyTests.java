@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.common.events.FollowCreated;
 import io.livedrop.common.events.FollowDeleted;
-import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.follower.FollowerApi;
 import io.livedrop.follower.FollowerApi.Reply;
-import io.livedrop.follower.FollowerFixtures;
 import io.livedrop.follower.FollowerFixtures.OutboxedEvent;
-import io.livedrop.follower.creator.persistence.CreatorRegistry;
-import io.livedrop.follower.follow.domain.FollowService;
-import io.livedrop.follower.follow.persistence.FollowerCounts;
+import io.livedrop.follower.FollowerIntegrationTest;
+import io.livedrop.follower.follow.application.FollowService;
+import io.livedrop.follower.follow.domain.FollowerCountShard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,44 +20,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Follow and unfollow racing with each other: one edge per pair, one event per change, exact counts. */
-@IntegrationTest
-@AutoConfigureRestTestClient
-class FollowConcurrencyTests {
+class FollowConcurrencyTests extends FollowerIntegrationTest {
 
     private static final int THREADS = 16;
 
     @Autowired
-    RestTestClient http;
-
-    @Autowired
-    CreatorRegistry creators;
-
-    @Autowired
     FollowService follows;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JsonMapper json;
-
-    FollowerApi api;
-    FollowerFixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        api = new FollowerApi(http);
-        fixtures = new FollowerFixtures(creators, jdbc, json);
-    }
 
     @RepeatedTest(5)
     void identicalFollowsAtOnceCreateOneEdgeOneEventAndAnswer201Once() throws Exception {
@@ -202,6 +171,6 @@ class FollowConcurrencyTests {
                 .query(UUID.class)
                 .list()
                 .stream()
-                .collect(Collectors.groupingBy(FollowerCounts::shardOf, Collectors.counting()));
+                .collect(Collectors.groupingBy(FollowerCountShard::of, Collectors.counting()));
     }
 }

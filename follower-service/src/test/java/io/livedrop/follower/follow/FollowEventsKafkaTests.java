@@ -5,43 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.common.events.FollowCreated;
 import io.livedrop.common.events.FollowDeleted;
-import io.livedrop.common.test.IntegrationTest;
 import io.livedrop.common.test.TopicReader;
-import io.livedrop.follower.FollowerApi;
-import io.livedrop.follower.FollowerFixtures;
-import io.livedrop.follower.creator.persistence.CreatorRegistry;
+import io.livedrop.follower.FollowerIntegrationTest;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** follow.created / follow.deleted reach Kafka through the outbox, keyed by creator, once per change. */
-@IntegrationTest
-@AutoConfigureRestTestClient
-class FollowEventsKafkaTests {
-
-    @Autowired
-    RestTestClient http;
-
-    @Autowired
-    CreatorRegistry creators;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JsonMapper json;
+class FollowEventsKafkaTests extends FollowerIntegrationTest {
 
     @Test
     void followChangesArriveOnKafkaInOrderOncePerChange() {
-        var api = new FollowerApi(http);
-        var fixtures = new FollowerFixtures(creators, jdbc, json);
         UUID creator = fixtures.newCreator();
         UUID user = newUser();
         String followedAt = api.follow(user, creator).text("followedAt");

@@ -3,12 +3,10 @@ package io.livedrop.follower.follow;
 import static io.livedrop.follower.FollowerFixtures.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.follower.FollowerApi;
 import io.livedrop.follower.FollowerApi.Reply;
 import io.livedrop.follower.FollowerFixtures;
-import io.livedrop.follower.creator.persistence.CreatorRegistry;
-import io.livedrop.follower.follow.persistence.FollowEdges;
+import io.livedrop.follower.FollowerIntegrationTest;
+import io.livedrop.follower.follow.persistence.FollowEdgeRepository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,40 +16,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Followers and following pages: owner only, newest first, keyset cursors stable under concurrent follows. */
-@IntegrationTest
-@AutoConfigureRestTestClient
-class FollowPagesTests {
-
-    @Autowired
-    RestTestClient http;
-
-    @Autowired
-    CreatorRegistry creators;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JsonMapper json;
-
-    FollowerApi api;
-    FollowerFixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        api = new FollowerApi(http);
-        fixtures = new FollowerFixtures(creators, jdbc, json);
-    }
+class FollowPagesTests extends FollowerIntegrationTest {
 
     @Test
     void followersComeNewestFirstInPagesUntilTheLastOne() {
@@ -291,7 +260,7 @@ class FollowPagesTests {
     void followingPageReadsOnePartitionOfFollowsByUser() {
         UUID user = newUser();
         Instant now = Instant.now();
-        JsonNode plan = json.readTree(jdbc.sql("explain (format json) " + FollowEdges.FOLLOWING_PAGE_AFTER)
+        JsonNode plan = json.readTree(jdbc.sql("explain (format json) " + FollowEdgeRepository.FOLLOWING_PAGE_AFTER)
                 .param("userId", user)
                 .param("afterFollowedAt", now.atOffset(ZoneOffset.UTC))
                 .param("afterId", newUser())

@@ -4,13 +4,10 @@ import static io.livedrop.follower.FollowerFixtures.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.livedrop.common.test.IntegrationTest;
 import io.livedrop.common.test.TestPostgres;
 import io.livedrop.common.test.TestReplica;
-import io.livedrop.follower.FollowerApi;
 import io.livedrop.follower.FollowerApi.Reply;
-import io.livedrop.follower.FollowerFixtures;
-import io.livedrop.follower.creator.persistence.CreatorRegistry;
+import io.livedrop.follower.FollowerIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -19,23 +16,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.client.RestTestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * follower-service with a real hot standby: a creator's followers page is read from the replica (with
  * replay paused, a new follower is missing there until replay resumes), while the caller's following
  * list shows their follow at once (read-your-writes from the primary).
  */
-@IntegrationTest
-@AutoConfigureRestTestClient
 @DirtiesContext
-class FollowReplicaTests {
+class FollowReplicaTests extends FollowerIntegrationTest {
 
     static TestReplica replica;
 
@@ -62,27 +53,10 @@ class FollowReplicaTests {
     }
 
     @Autowired
-    RestTestClient http;
-
-    @Autowired
-    CreatorRegistry creators;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
     MeterRegistry meters;
-
-    FollowerApi api;
-    FollowerFixtures fixtures;
 
     @BeforeEach
     void setUp() {
-        api = new FollowerApi(http);
-        fixtures = new FollowerFixtures(creators, jdbc, json);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> meters.get("livedrop.db.replica.usable").gauge().value() == 1);
     }

@@ -3,7 +3,7 @@ package io.livedrop.follower.creator.messaging;
 import io.livedrop.common.events.CreatorCreated;
 import io.livedrop.common.ids.Ids;
 import io.livedrop.common.messaging.IdempotentEventHandler;
-import io.livedrop.follower.creator.persistence.CreatorRegistry;
+import io.livedrop.follower.creator.application.CreatorService;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -14,11 +14,11 @@ class CreatorCreatedListener {
     static final String ID = "follower-creator-created";
 
     private final IdempotentEventHandler handler;
-    private final CreatorRegistry registry;
+    private final CreatorService creators;
 
-    CreatorCreatedListener(IdempotentEventHandler handler, CreatorRegistry registry) {
+    CreatorCreatedListener(IdempotentEventHandler handler, CreatorService creators) {
         this.handler = handler;
-        this.registry = registry;
+        this.creators = creators;
     }
 
     @KafkaListener(id = ID, topics = CreatorCreated.TOPIC)
@@ -28,7 +28,7 @@ class CreatorCreatedListener {
             // a creator id that is not one of ours is a poison record: it fails and is dead-lettered
             var creatorId = Ids.parse(creator.creatorId())
                     .orElseThrow(() -> new IllegalArgumentException("creator.created without a valid creatorId"));
-            registry.register(creatorId, creator.handle(), creator.displayName());
+            creators.register(creatorId, creator.handle(), creator.displayName());
         });
     }
 }

@@ -5,8 +5,9 @@ import io.livedrop.common.error.ErrorCode;
 import io.livedrop.common.ids.Ids;
 import io.livedrop.common.security.AuthenticatedUser;
 import io.livedrop.common.web.BatchIds;
+import io.livedrop.follower.follow.application.FollowService;
+import io.livedrop.follower.follow.domain.FollowEdge;
 import io.livedrop.follower.follow.domain.FollowOutcome;
-import io.livedrop.follower.follow.domain.FollowService;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
@@ -56,7 +57,9 @@ class FollowController {
     @GetMapping("/api/follows")
     FollowBatchResponse followedAmong(AuthenticatedUser user, @RequestParam(required = false) List<String> creatorIds) {
         UUID caller = Callers.idOf(user);
-        return FollowBatchResponse.of(follows.followedAmong(caller, BatchIds.parse("creatorIds", creatorIds)));
+        List<UUID> asked = BatchIds.parse("creatorIds", creatorIds);
+        return FollowBatchResponse.of(
+                BatchIds.inAskedOrder(asked, follows.followedAmong(caller, asked), FollowEdge::creatorId));
     }
 
     @GetMapping("/api/follows/check")

@@ -4,7 +4,7 @@ import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;
 import io.livedrop.common.pagination.Page;
 import io.livedrop.common.security.AuthenticatedUser;
-import io.livedrop.follower.follow.domain.FollowPages;
+import io.livedrop.follower.follow.application.FollowPageService;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,14 +16,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FollowPagesController {
 
-    private final FollowPages pages;
+    private final FollowPageService pages;
 
-    FollowPagesController(FollowPages pages) {
+    FollowPagesController(FollowPageService pages) {
         this.pages = pages;
     }
 
     @GetMapping("/api/creators/{id}/followers")
-    Page<FollowerItem> followers(
+    Page<FollowerResponse> followers(
             AuthenticatedUser user,
             @PathVariable String id,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
@@ -31,11 +31,11 @@ class FollowPagesController {
         if (!Callers.isCaller(user, id)) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only the creator can see their followers");
         }
-        return pages.followersOf(Callers.idOf(user), limit, cursor).map(FollowerItem::of);
+        return pages.followersOf(Callers.idOf(user), limit, cursor).map(FollowerResponse::of);
     }
 
     @GetMapping("/api/users/{id}/following")
-    Page<FollowingItem> following(
+    Page<FollowingResponse> following(
             AuthenticatedUser user,
             @PathVariable String id,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
@@ -43,6 +43,6 @@ class FollowPagesController {
         if (!Callers.isCaller(user, id)) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only the user can see whom they follow");
         }
-        return pages.followedBy(Callers.idOf(user), limit, cursor).map(FollowingItem::of);
+        return pages.followedBy(Callers.idOf(user), limit, cursor).map(FollowingResponse::of);
     }
 }

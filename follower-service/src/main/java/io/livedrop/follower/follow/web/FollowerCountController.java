@@ -3,7 +3,7 @@ package io.livedrop.follower.follow.web;
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;
 import io.livedrop.common.ids.Ids;
-import io.livedrop.follower.follow.domain.FollowService;
+import io.livedrop.follower.follow.application.FollowService;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
