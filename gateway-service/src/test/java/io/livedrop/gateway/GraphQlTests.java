@@ -2,7 +2,6 @@ package io.livedrop.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.common.test.TestJwtIssuer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,8 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * call a query makes: a feed of 20 drops with product, creator, follower count, stock and {@code
  * viewerFollows} costs four calls, whatever the page size; limits refuse before any call.
  */
-@GatewayIntegrationTest
-class GraphQlTests {
+class GraphQlTests extends GatewayIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String FEED = """
@@ -40,14 +38,10 @@ class GraphQlTests {
               }
             }""";
 
-    private final TestJwtIssuer tokens = TestJwtIssuer.shared();
     private final String userId = UUID.randomUUID().toString();
     private final List<String> drops = ids(20);
     private final List<String> creators = ids(20);
     private final List<String> products = ids(20);
-
-    @Value("${local.server.port}")
-    int port;
 
     @Value("${livedrop.redis.key-prefix}")
     String keyPrefix;
@@ -55,11 +49,8 @@ class GraphQlTests {
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.data.redis.core.ReactiveStringRedisTemplate redis;
 
-    private GatewayClient gateway;
-
     @BeforeEach
     void stubServicesAnswerLikeTheRealOnes() {
-        gateway = new GatewayClient(port);
         forget();
         StubUpstreams.CATALOG.answer("GET", "/api/drops", 200, page(dropJsons(), "next-page"));
         StubUpstreams.CATALOG.answer("GET", "/api/products", 200, batch(productJsons()));
@@ -312,7 +303,7 @@ class GraphQlTests {
 
     @Test
     void aRefusedRequestIsAnsweredInGraphQlShapeWithTheRestCode() {
-        String ip = GatewayClient.randomClientIp();
+        String ip = GatewayApi.randomClientIp();
         // an empty bucket whose refill starts in the future: this caller's next request is refused
         redis.opsForHash()
                 .putAll(

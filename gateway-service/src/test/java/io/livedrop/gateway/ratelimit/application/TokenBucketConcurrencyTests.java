@@ -15,8 +15,7 @@ import reactor.core.publisher.Flux;
  * The bucket is one atomic script in Redis: however many requests race for it, no more tokens are
  * handed out than it holds. (All gateway instances share it the same way.)
  */
-@GatewayIntegrationTest
-class TokenBucketConcurrencyTests {
+class TokenBucketConcurrencyTests extends GatewayIntegrationTest {
 
     /** A refill so slow that it cannot add a whole token while a test runs. */
     private static final RateLimitProperties.Limit FIVE_THEN_NEARLY_NOTHING = new RateLimitProperties.Limit(0.001, 5);

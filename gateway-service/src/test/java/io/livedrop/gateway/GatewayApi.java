@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * request comes from its own random client IP (via {@code X-Forwarded-For}, which the tests' trusted
  * proxy 127.0.0.1 may send), so anonymous requests of different tests never share a rate-limit bucket.
  */
-final class GatewayClient {
+public final class GatewayApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -27,7 +27,7 @@ final class GatewayClient {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
 
-    GatewayClient(int port) {
+    GatewayApi(int port) {
         this.port = port;
     }
 
