@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -305,10 +306,11 @@ class GraphQlTests extends GatewayIntegrationTest {
     void aRefusedRequestIsAnsweredInGraphQlShapeWithTheRestCode() {
         String ip = GatewayApi.randomClientIp();
         // an empty bucket whose refill starts in the future: this caller's next request is refused
-        redis.opsForHash()
-                .putAll(
-                        keyPrefix + "gateway:rate-limit:standard:ip:" + ip,
-                        Map.of("tokens", "0", "ts", Long.toString(System.currentTimeMillis() + 60_000)))
+        // (Spring Cloud Gateway's RedisRateLimiter keys, under the gateway's key prefix)
+        String bucket = keyPrefix + "gateway:request_rate_limiter.{standard.ip:" + ip + "}.";
+        redis.opsForValue().set(bucket + "tokens", "0", Duration.ofMinutes(1)).block();
+        redis.opsForValue()
+                .set(bucket + "timestamp", Long.toString(System.currentTimeMillis() / 1000 + 60), Duration.ofMinutes(1))
                 .block();
 
         var reply = gateway.post("/graphql")

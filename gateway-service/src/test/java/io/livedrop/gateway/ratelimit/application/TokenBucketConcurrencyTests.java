@@ -21,19 +21,19 @@ class TokenBucketConcurrencyTests extends GatewayIntegrationTest {
     private static final RateLimitProperties.Limit FIVE_THEN_NEARLY_NOTHING = new RateLimitProperties.Limit(0.001, 5);
 
     @Autowired
-    RedisTokenBucket buckets;
+    RateLimitService buckets;
 
     @RepeatedTest(3)
     void concurrentRequestsNeverTakeMoreTokensThanTheBucketHolds() {
-        String bucket = "test:user:" + UUID.randomUUID();
+        String caller = "user:" + UUID.randomUUID();
 
-        List<RedisTokenBucket.Verdict> verdicts = Flux.range(0, 60)
-                .flatMap(i -> buckets.take(bucket, FIVE_THEN_NEARLY_NOTHING), 60)
+        List<RateLimitService.Verdict> verdicts = Flux.range(0, 60)
+                .flatMap(i -> buckets.take("test-five-then-nearly-nothing", FIVE_THEN_NEARLY_NOTHING, caller), 60)
                 .collectList()
                 .block(Duration.ofSeconds(30));
 
         assertThat(verdicts).hasSize(60);
-        assertThat(verdicts).filteredOn(RedisTokenBucket.Verdict::allowed).hasSize(5);
+        assertThat(verdicts).filteredOn(RateLimitService.Verdict::allowed).hasSize(5);
         assertThat(verdicts).filteredOn(verdict -> !verdict.allowed()).allSatisfy(refused -> {
             assertThat(refused.remaining()).isZero();
             assertThat(refused.waitMillis()).isPositive();
@@ -42,12 +42,12 @@ class TokenBucketConcurrencyTests extends GatewayIntegrationTest {
 
     @Test
     void refusedRequestsTakeNothingAndTheWaitIsUntilTheNextWholeToken() {
-        String bucket = "test:user:" + UUID.randomUUID();
+        String caller = "user:" + UUID.randomUUID();
         var oneEveryTwoSeconds = new RateLimitProperties.Limit(0.5, 1);
 
-        assertThat(take(bucket, oneEveryTwoSeconds).allowed()).isTrue();
-        RedisTokenBucket.Verdict refused = take(bucket, oneEveryTwoSeconds);
-        RedisTokenBucket.Verdict refusedAgain = take(bucket, oneEveryTwoSeconds);
+        assertThat(take(caller, oneEveryTwoSeconds).allowed()).isTrue();
+        RateLimitService.Verdict refused = take(caller, oneEveryTwoSeconds);
+        RateLimitService.Verdict refusedAgain = take(caller, oneEveryTwoSeconds);
 
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.waitMillis()).isBetween(1L, 2000L);
@@ -55,7 +55,7 @@ class TokenBucketConcurrencyTests extends GatewayIntegrationTest {
         assertThat(refusedAgain.waitMillis()).isLessThanOrEqualTo(refused.waitMillis());
     }
 
-    private RedisTokenBucket.Verdict take(String bucket, RateLimitProperties.Limit limit) {
-        return buckets.take(bucket, limit).block(Duration.ofSeconds(10));
+    private RateLimitService.Verdict take(String caller, RateLimitProperties.Limit limit) {
+        return buckets.take("test-one-every-two-seconds", limit, caller).block(Duration.ofSeconds(10));
     }
 }

@@ -1,8 +1,7 @@
-package io.livedrop.gateway.ratelimit.web;
+package io.livedrop.gateway.ratelimit.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.gateway.ratelimit.application.RateLimitProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -11,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 
 /** Alerts on the strict buckets need a zero series before the first request is limited or let through. */
 class RateLimitCountersTests {
@@ -29,7 +29,7 @@ class RateLimitCountersTests {
         MeterRegistry meters = new SimpleMeterRegistry();
         var properties = new RateLimitProperties(Duration.ofMillis(50), List.of(), LIMIT, LIMIT, LIMIT, true);
 
-        new RateLimitFilter(null, properties, meters, Clock.systemUTC());
+        new RateLimitService(new RedisRateLimiter(1, 1), properties, meters, Clock.systemUTC());
 
         Counter counter =
                 meters.find(name).tag("route", route).tag("policy", policy).counter();
