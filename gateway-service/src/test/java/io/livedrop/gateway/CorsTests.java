@@ -2,25 +2,12 @@ package io.livedrop.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 /** CORS for the default local origins, on preflights, on routed answers and on the gateway's own errors. */
-@GatewayIntegrationTest
-class CorsTests {
+class CorsTests extends GatewayIntegrationTest {
 
     private static final String ALLOWED = "http://localhost:5173";
-
-    @Value("${local.server.port}")
-    int port;
-
-    private GatewayClient gateway;
-
-    @BeforeEach
-    void client() {
-        gateway = new GatewayClient(port);
-    }
 
     @Test
     void preflightFromAnAllowedOriginIsAnsweredByTheGateway() {

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.common.security.SecurityProperties;
 import io.livedrop.common.test.TestJwtIssuer;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.net.ServerSocket;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -24,23 +22,15 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * JWKS unreachable: a token cannot be checked, which is 503, not a 401 that would tell the client its
  * token is bad.
  */
-@GatewayIntegrationTest
 @Import(DependenciesDownTests.UnreachableDependencies.class)
-class DependenciesDownTests {
-
-    @Value("${local.server.port}")
-    int port;
+class DependenciesDownTests extends GatewayIntegrationTest {
 
     @Value("${local.management.port}")
     int managementPort;
 
-    @Autowired
-    MeterRegistry meters;
-
     @Test
     void requestsPassUnlimitedAndAreCounted() {
-        GatewayClient gateway = new GatewayClient(port);
-        String ip = GatewayClient.randomClientIp();
+        String ip = GatewayApi.randomClientIp();
 
         // far more than the auth bucket holds: nothing but sign-in is limited while Redis is away
         for (int i = 0; i < StubUpstreams.STRICT_BURST * 3; i++) {
@@ -62,7 +52,6 @@ class DependenciesDownTests {
     /** Sign-in throttling is a security control: without Redis, sign-ins wait instead of going unlimited. */
     @Test
     void loginFailsClosedWithServiceUnavailable() {
-        GatewayClient gateway = new GatewayClient(port);
         int authHitsBefore = StubUpstreams.AUTH.hits();
         double failClosedBefore = failedClosed();
 
@@ -86,9 +75,9 @@ class DependenciesDownTests {
 
     @Test
     void failOpenCounterIsOnThePrometheusPage() {
-        new GatewayClient(port).get("/api/drops").send();
+        gateway.get("/api/drops").send();
 
-        String prometheus = new GatewayClient(managementPort)
+        String prometheus = new GatewayApi(managementPort)
                 .get("/actuator/prometheus")
                 .send()
                 .response()
@@ -99,8 +88,7 @@ class DependenciesDownTests {
 
     @Test
     void tokensThatCannotBeCheckedGiveServiceUnavailable() {
-        var reply = new GatewayClient(port)
-                .get("/api/orders")
+        var reply = gateway.get("/api/orders")
                 .bearer(TestJwtIssuer.shared().userToken(UUID.randomUUID().toString()))
                 .send();
 
@@ -108,7 +96,7 @@ class DependenciesDownTests {
         assertThat(reply.code()).isEqualTo("SERVICE_UNAVAILABLE");
         assertThat(reply.header("X-Request-Id")).isNotBlank();
         // anonymous access to public endpoints does not need the keys
-        assertThat(new GatewayClient(port).get("/api/drops").send().status()).isEqualTo(200);
+        assertThat(gateway.get("/api/drops").send().status()).isEqualTo(200);
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -1,20 +1,34 @@
 package io.livedrop.gateway;
 
 import io.livedrop.common.test.IntegrationTest;
-import java.lang.annotation.Documented;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
+import io.livedrop.common.test.TestJwtIssuer;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Import;
 
 /**
  * The gateway on a random port against real Redis and the test token issuer, routing to {@link
- * StubUpstreams}. Every class with it shares one Spring context.
+ * StubUpstreams}. Every class extending it shares one Spring context (unless it adds its own imports
+ * or properties), and gets a ready {@link GatewayApi} client, the token issuer and the meters.
  */
-@Target(ElementType.TYPE)
-@Retention(RetentionPolicy.RUNTIME)
-@Documented
 @IntegrationTest
 @Import(StubUpstreams.class)
-public @interface GatewayIntegrationTest {}
+public abstract class GatewayIntegrationTest {
+
+    protected final TestJwtIssuer tokens = TestJwtIssuer.shared();
+
+    @Value("${local.server.port}")
+    protected int port;
+
+    @Autowired
+    protected MeterRegistry meters;
+
+    protected GatewayApi gateway;
+
+    @BeforeEach
+    void gatewayApi() {
+        gateway = new GatewayApi(port);
+    }
+}

@@ -2,11 +2,15 @@ package io.livedrop.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livedrop.common.test.IntegrationTest;
 import io.livedrop.common.test.ServiceSmokeTests;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.json.JsonMapper;
 
-@GatewayIntegrationTest
+/** Shares the context of {@link GatewayIntegrationTest} (same annotations); it extends the common smoke tests instead. */
+@IntegrationTest
+@Import(StubUpstreams.class)
 class GatewaySmokeTests extends ServiceSmokeTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

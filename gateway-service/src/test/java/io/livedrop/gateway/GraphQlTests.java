@@ -2,10 +2,10 @@ package io.livedrop.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.common.test.TestJwtIssuer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,8 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * call a query makes: a feed of 20 drops with product, creator, follower count, stock and {@code
  * viewerFollows} costs four calls, whatever the page size; limits refuse before any call.
  */
-@GatewayIntegrationTest
-class GraphQlTests {
+class GraphQlTests extends GatewayIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String FEED = """
@@ -40,14 +39,10 @@ class GraphQlTests {
               }
             }""";
 
-    private final TestJwtIssuer tokens = TestJwtIssuer.shared();
     private final String userId = UUID.randomUUID().toString();
     private final List<String> drops = ids(20);
     private final List<String> creators = ids(20);
     private final List<String> products = ids(20);
-
-    @Value("${local.server.port}")
-    int port;
 
     @Value("${livedrop.redis.key-prefix}")
     String keyPrefix;
@@ -55,11 +50,8 @@ class GraphQlTests {
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.data.redis.core.ReactiveStringRedisTemplate redis;
 
-    private GatewayClient gateway;
-
     @BeforeEach
     void stubServicesAnswerLikeTheRealOnes() {
-        gateway = new GatewayClient(port);
         forget();
         StubUpstreams.CATALOG.answer("GET", "/api/drops", 200, page(dropJsons(), "next-page"));
         StubUpstreams.CATALOG.answer("GET", "/api/products", 200, batch(productJsons()));
@@ -312,12 +304,13 @@ class GraphQlTests {
 
     @Test
     void aRefusedRequestIsAnsweredInGraphQlShapeWithTheRestCode() {
-        String ip = GatewayClient.randomClientIp();
+        String ip = GatewayApi.randomClientIp();
         // an empty bucket whose refill starts in the future: this caller's next request is refused
-        redis.opsForHash()
-                .putAll(
-                        keyPrefix + "gateway:rate-limit:standard:ip:" + ip,
-                        Map.of("tokens", "0", "ts", Long.toString(System.currentTimeMillis() + 60_000)))
+        // (Spring Cloud Gateway's RedisRateLimiter keys, under the gateway's key prefix)
+        String bucket = keyPrefix + "gateway:request_rate_limiter.{standard.ip:" + ip + "}.";
+        redis.opsForValue().set(bucket + "tokens", "0", Duration.ofMinutes(1)).block();
+        redis.opsForValue()
+                .set(bucket + "timestamp", Long.toString(System.currentTimeMillis() / 1000 + 60), Duration.ofMinutes(1))
                 .block();
 
         var reply = gateway.post("/graphql")

@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.livedrop.common.test.TestJwtIssuer;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The gateway's edge cache answers anonymous public reads from memory, and never stores or serves an
  * answer that is private or was asked for with credentials.
  */
-@GatewayIntegrationTest
-class PublicResponseCacheTests {
+class PublicResponseCacheTests extends GatewayIntegrationTest {
 
     private static final String PUBLIC = "public, max-age=5";
-
-    @Value("${local.server.port}")
-    int port;
 
     @Test
     void anAnonymousPublicReadIsAnsweredFromTheGatewayWithItsEtag() {
@@ -120,7 +115,7 @@ class PublicResponseCacheTests {
         return path.startsWith("/api/users") ? StubUpstreams.AUTH.hits() : StubUpstreams.CATALOG.hits();
     }
 
-    private GatewayClient.Call get(String path) {
-        return new GatewayClient(port).new Call("GET", path);
+    private GatewayApi.Call get(String path) {
+        return gateway.new Call("GET", path);
     }
 }

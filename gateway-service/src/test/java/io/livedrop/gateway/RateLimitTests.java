@@ -5,54 +5,33 @@ import static io.livedrop.gateway.StubUpstreams.STRICT_BURST;
 import static io.livedrop.gateway.StubUpstreams.STRICT_RATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.common.test.TestJwtIssuer;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The Redis token buckets: per user or per client IP, stricter for {@code POST /api/orders} and {@code
  * /api/auth/**}, 429 problem+json with the rate-limit headers, and recovery once tokens are back. Each
  * test uses its own users and client IPs, so the buckets start full.
  */
-@GatewayIntegrationTest
-class RateLimitTests {
-
-    private final TestJwtIssuer tokens = TestJwtIssuer.shared();
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    MeterRegistry meters;
-
-    private GatewayClient gateway;
-
-    @BeforeEach
-    void client() {
-        gateway = new GatewayClient(port);
-    }
+class RateLimitTests extends GatewayIntegrationTest {
 
     @Test
     void orderBucketTripsWithHeadersAndRecoversAfterReplenishment() {
         String token = tokens.userToken(UUID.randomUUID().toString());
-        Supplier<GatewayClient.Reply> placeOrder =
+        Supplier<GatewayApi.Reply> placeOrder =
                 () -> gateway.post("/api/orders").bearer(token).send();
         double rejectedBefore = rateLimited("orders");
 
-        GatewayClient.Reply first = placeOrder.get();
+        GatewayApi.Reply first = placeOrder.get();
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.header("X-RateLimit-Remaining")).isEqualTo(Integer.toString(STRICT_BURST - 1));
         assertThat(first.header("X-RateLimit-Replenish-Rate")).isEqualTo(Integer.toString(STRICT_RATE));
         assertThat(first.header("X-RateLimit-Burst-Capacity")).isEqualTo(Integer.toString(STRICT_BURST));
 
-        GatewayClient.Reply refused = firstRefusal(placeOrder, STRICT_BURST - 1, STRICT_BURST + 5);
+        GatewayApi.Reply refused = firstRefusal(placeOrder, STRICT_BURST - 1, STRICT_BURST + 5);
         assertThat(refused.code()).isEqualTo("RATE_LIMITED");
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.header("X-RateLimit-Remaining")).isEqualTo("0");
@@ -74,7 +53,7 @@ class RateLimitTests {
         String token = tokens.userToken(UUID.randomUUID().toString());
         firstRefusal(() -> gateway.post("/api/orders").bearer(token).send());
 
-        GatewayClient.Reply browse = gateway.get("/api/orders").bearer(token).send();
+        GatewayApi.Reply browse = gateway.get("/api/orders").bearer(token).send();
 
         assertThat(browse.status()).isEqualTo(200);
         assertThat(browse.header("X-RateLimit-Burst-Capacity")).isEqualTo(Integer.toString(STANDARD_BURST));
@@ -85,11 +64,11 @@ class RateLimitTests {
     void usersHaveSeparateBuckets() {
         String alice = tokens.userToken(UUID.randomUUID().toString());
         String bob = tokens.userToken(UUID.randomUUID().toString());
-        String sharedIp = GatewayClient.randomClientIp();
+        String sharedIp = GatewayApi.randomClientIp();
         firstRefusal(
                 () -> gateway.post("/api/orders").bearer(alice).from(sharedIp).send());
 
-        GatewayClient.Reply bobsOrder =
+        GatewayApi.Reply bobsOrder =
                 gateway.post("/api/orders").bearer(bob).from(sharedIp).send();
 
         assertThat(bobsOrder.status()).isEqualTo(200);
@@ -98,15 +77,15 @@ class RateLimitTests {
 
     @Test
     void anonymousCallersAreLimitedPerClientIpAndSignedInUsersPerUser() {
-        String ip = GatewayClient.randomClientIp();
-        GatewayClient.Reply refused =
+        String ip = GatewayApi.randomClientIp();
+        GatewayApi.Reply refused =
                 firstRefusal(() -> gateway.post("/api/auth/login").from(ip).send());
         assertThat(refused.code()).isEqualTo("RATE_LIMITED");
         assertThat(rateLimited("auth")).isPositive();
 
         // another client IP has its own bucket
         assertThat(gateway.post("/api/auth/login")
-                        .from(GatewayClient.randomClientIp())
+                        .from(GatewayApi.randomClientIp())
                         .send()
                         .status())
                 .isEqualTo(200);
@@ -125,9 +104,9 @@ class RateLimitTests {
      */
     @Test
     void authBucketIsPerClientIpEvenWhenEveryRequestCarriesAnotherUsersToken() {
-        String ip = GatewayClient.randomClientIp();
+        String ip = GatewayApi.randomClientIp();
 
-        GatewayClient.Reply refused = firstRefusal(() -> gateway.post("/api/auth/login")
+        GatewayApi.Reply refused = firstRefusal(() -> gateway.post("/api/auth/login")
                 .from(ip)
                 .bearer(tokens.userToken(UUID.randomUUID().toString()))
                 .send());
@@ -145,12 +124,12 @@ class RateLimitTests {
 
     @Test
     void forwardedForIsReadRightToLeftUpToTheFirstUntrustedHop() {
-        String client = GatewayClient.randomClientIp();
+        String client = GatewayApi.randomClientIp();
         firstRefusal(() -> gateway.post("/api/auth/register").from(client).send());
 
         // the entry the client itself wrote (left of its own address) changes nothing
-        GatewayClient.Reply spoofed = gateway.post("/api/auth/register")
-                .from(GatewayClient.randomClientIp() + ", " + client)
+        GatewayApi.Reply spoofed = gateway.post("/api/auth/register")
+                .from(GatewayApi.randomClientIp() + ", " + client)
                 .send();
 
         assertThat(spoofed.status()).isEqualTo(429);
@@ -158,11 +137,11 @@ class RateLimitTests {
 
     @Test
     void percentEncodedLoginPathSharesTheAuthBucket() {
-        String ip = GatewayClient.randomClientIp();
+        String ip = GatewayApi.randomClientIp();
         firstRefusal(() -> gateway.post("/api/auth/login").from(ip).send());
 
         // routed to auth-service as /api/auth/login: the same (empty) bucket, not the standard one
-        GatewayClient.Reply encoded = gateway.post("/api/%61uth/login").from(ip).send();
+        GatewayApi.Reply encoded = gateway.post("/api/%61uth/login").from(ip).send();
 
         assertThat(encoded.status()).as(encoded.toString()).isEqualTo(429);
         assertThat(encoded.header("X-RateLimit-Burst-Capacity")).isEqualTo(Integer.toString(STRICT_BURST));
@@ -173,8 +152,7 @@ class RateLimitTests {
         String token = tokens.userToken(UUID.randomUUID().toString());
         firstRefusal(() -> gateway.post("/api/orders").bearer(token).send());
 
-        GatewayClient.Reply encoded =
-                gateway.post("/api/%6Frders").bearer(token).send();
+        GatewayApi.Reply encoded = gateway.post("/api/%6Frders").bearer(token).send();
 
         assertThat(encoded.status()).as(encoded.toString()).isEqualTo(429);
         assertThat(encoded.header("X-RateLimit-Burst-Capacity")).isEqualTo(Integer.toString(STRICT_BURST));
@@ -213,7 +191,7 @@ class RateLimitTests {
                 "/api/orders%2F",
             })
     void everySpellingThatIsRoutedToAStrictEndpointTakesFromTheStrictBucket(String path) {
-        GatewayClient.Reply reply = gateway.post(path)
+        GatewayApi.Reply reply = gateway.post(path)
                 .bearer(tokens.userToken(UUID.randomUUID().toString()))
                 .send();
 
@@ -229,7 +207,7 @@ class RateLimitTests {
 
     @Test
     void allowedResponsesCarryTheRateLimitHeaders() {
-        GatewayClient.Reply reply = gateway.get("/api/drops").send();
+        GatewayApi.Reply reply = gateway.get("/api/drops").send();
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("X-RateLimit-Remaining")).isEqualTo(Integer.toString(STANDARD_BURST - 1));
@@ -239,7 +217,7 @@ class RateLimitTests {
     }
 
     /** Sends until a 429 from a fresh strict bucket. */
-    private static GatewayClient.Reply firstRefusal(Supplier<GatewayClient.Reply> call) {
+    private static GatewayApi.Reply firstRefusal(Supplier<GatewayApi.Reply> call) {
         return firstRefusal(call, STRICT_BURST, STRICT_BURST + 5);
     }
 
@@ -247,9 +225,9 @@ class RateLimitTests {
      * Sends until a 429: at least {@code tokensLeft} requests pass first, a few more may (the bucket
      * gains a token per second while we go).
      */
-    private static GatewayClient.Reply firstRefusal(Supplier<GatewayClient.Reply> call, int tokensLeft, int atMost) {
+    private static GatewayApi.Reply firstRefusal(Supplier<GatewayApi.Reply> call, int tokensLeft, int atMost) {
         for (int i = 0; i < atMost; i++) {
-            GatewayClient.Reply reply = call.get();
+            GatewayApi.Reply reply = call.get();
             if (reply.status() == 429) {
                 assertThat(i).as("requests allowed before the first 429").isGreaterThanOrEqualTo(tokensLeft);
                 return reply;

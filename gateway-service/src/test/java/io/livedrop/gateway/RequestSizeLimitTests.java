@@ -4,7 +4,6 @@ import static io.livedrop.gateway.StubUpstreams.BREAKER_MIN_CALLS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.common.test.RawHttp;
-import io.livedrop.common.test.TestJwtIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +13,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,16 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * problem+json, answered at the gateway without reading the whole body: at once for a {@code
  * Content-Length} over the limit (nothing is forwarded), and as soon as a chunked body passes it.
  */
-@GatewayIntegrationTest
-class RequestSizeLimitTests {
+class RequestSizeLimitTests extends GatewayIntegrationTest {
 
     static final int MIB = 1024 * 1024;
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    TestJwtIssuer tokens;
 
     @Test
     void aDeclaredContentLengthOverTheLimitIsRefusedAtOnceAndNotForwarded() {
@@ -63,7 +53,7 @@ class RequestSizeLimitTests {
                 .send(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/products"))
                                 .header("Authorization", "Bearer " + userToken())
-                                .header("X-Forwarded-For", GatewayClient.randomClientIp())
+                                .header("X-Forwarded-For", GatewayApi.randomClientIp())
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                                 .build(),
@@ -101,7 +91,7 @@ class RequestSizeLimitTests {
                 "Content-Type",
                 "application/json",
                 "X-Forwarded-For",
-                GatewayClient.randomClientIp());
+                GatewayApi.randomClientIp());
     }
 
     private String userToken() {

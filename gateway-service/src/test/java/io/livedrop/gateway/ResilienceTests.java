@@ -11,30 +11,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 
 /**
  * Downstream trouble becomes a clear problem+json answer: a stopped service 503, a slow one 504, and
  * after repeated failures an open circuit breaker answers 503 without calling the service at all.
  */
-@GatewayIntegrationTest
-class ResilienceTests {
+class ResilienceTests extends GatewayIntegrationTest {
 
     private final String token =
             TestJwtIssuer.shared().userToken(UUID.randomUUID().toString());
 
-    @Value("${local.server.port}")
-    int port;
-
     @Autowired
     ReactiveResilience4JCircuitBreakerFactory breakers;
 
-    private GatewayClient gateway;
-
     @BeforeEach
     void client() {
-        gateway = new GatewayClient(port);
         healEverything();
     }
 

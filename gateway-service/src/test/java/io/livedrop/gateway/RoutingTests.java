@@ -6,14 +6,9 @@ import io.livedrop.common.test.TestJwtIssuer;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Value;
 
 /** Every path of API.md reaches the service that owns it, with the caller's token and request id. */
-@GatewayIntegrationTest
-class RoutingTests {
-
-    @Value("${local.server.port}")
-    int port;
+class RoutingTests extends GatewayIntegrationTest {
 
     private final String token =
             TestJwtIssuer.shared().userToken(UUID.randomUUID().toString());
@@ -55,7 +50,7 @@ class RoutingTests {
         "POST, /api/notifications/read-all, notification-service",
     })
     void routesEveryApiPathToItsService(String method, String pathAndQuery, String service) {
-        var reply = new GatewayClient(port).new Call(method, pathAndQuery)
+        var reply = gateway.new Call(method, pathAndQuery)
                 .bearer(token)
                 .header("X-Request-Id", "routing-" + method + pathAndQuery.hashCode())
                 .send();
@@ -81,7 +76,7 @@ class RoutingTests {
         "notification-service, /v3/api-docs/notification-service",
     })
     void servesEachServicesOpenApiDocsUnderItsName(String service, String path) {
-        var reply = new GatewayClient(port).get(path).send();
+        var reply = gateway.get(path).send();
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.service()).isEqualTo(service);

@@ -3,31 +3,16 @@ package io.livedrop.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livedrop.common.security.Scopes;
-import io.livedrop.common.test.TestJwtIssuer;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Value;
 
 /** Who gets past the gateway: anonymous only where API.md marks P, otherwise a valid user token. */
-@GatewayIntegrationTest
-class SecurityTests {
+class SecurityTests extends GatewayIntegrationTest {
 
-    private final TestJwtIssuer tokens = TestJwtIssuer.shared();
     private final String userId = UUID.randomUUID().toString();
-
-    @Value("${local.server.port}")
-    int port;
-
-    private GatewayClient gateway;
-
-    @BeforeEach
-    void client() {
-        gateway = new GatewayClient(port);
-    }
 
     @ParameterizedTest
     @CsvSource({
@@ -206,13 +191,13 @@ class SecurityTests {
         assertThat(gateway.get("/actuator/health").send().status()).isEqualTo(200);
     }
 
-    private static void assertInvalidToken(GatewayClient.Reply reply) {
+    private static void assertInvalidToken(GatewayApi.Reply reply) {
         assertUnauthenticated(reply);
         assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"");
         assertThat(reply.text("detail")).isEqualTo("The access token is invalid or expired");
     }
 
-    private static void assertUnauthenticated(GatewayClient.Reply reply) {
+    private static void assertUnauthenticated(GatewayApi.Reply reply) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
         assertThat(reply.code()).isEqualTo("UNAUTHENTICATED");
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");

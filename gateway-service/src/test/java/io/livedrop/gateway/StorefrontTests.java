@@ -2,27 +2,14 @@ package io.livedrop.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Value;
 
 /** The web client at / (WEB_DIST_DIR): the app's routes get index.html; the API never does. */
-@GatewayIntegrationTest
-class StorefrontTests {
+class StorefrontTests extends GatewayIntegrationTest {
 
     private static final String HTML = "text/html,application/xhtml+xml,*/*;q=0.8";
-
-    @Value("${local.server.port}")
-    int port;
-
-    private GatewayClient gateway;
-
-    @BeforeEach
-    void client() {
-        gateway = new GatewayClient(port);
-    }
 
     @ParameterizedTest
     @ValueSource(
