@@ -3,6 +3,8 @@ package io.livedrop.catalog.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.livedrop.catalog.browse.application.CatalogCaches;
+import io.livedrop.catalog.browse.domain.CachedValue;
 import io.livedrop.catalog.support.CatalogClient;
 import io.livedrop.catalog.support.CatalogClient.User;
 import io.livedrop.catalog.support.Response;

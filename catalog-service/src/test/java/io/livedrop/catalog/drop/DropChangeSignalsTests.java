@@ -2,6 +2,7 @@ package io.livedrop.catalog.drop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livedrop.catalog.drop.application.DropService;
 import io.livedrop.catalog.support.CatalogClient;
 import io.livedrop.catalog.support.CatalogClient.User;
 import io.livedrop.catalog.support.DropRows;
@@ -48,7 +49,7 @@ class DropChangeSignalsTests {
     JdbcClient jdbc;
 
     @Autowired
-    Drops drops;
+    DropService drops;
 
     @Autowired
     TransactionTemplate transactions;

@@ -3,7 +3,11 @@ package io.livedrop.catalog.drop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.livedrop.catalog.cache.CatalogCaches;
+import io.livedrop.catalog.browse.application.CatalogCaches;
+import io.livedrop.catalog.drop.application.DropChangeSignals;
+import io.livedrop.catalog.drop.application.DropLifecycleScheduler;
+import io.livedrop.catalog.drop.application.DropLifecycleService;
+import io.livedrop.catalog.drop.persistence.DropLifecycleRepository;
 import io.livedrop.catalog.support.CatalogClient;
 import io.livedrop.catalog.support.CatalogClient.User;
 import io.livedrop.catalog.support.DropRows;
@@ -120,7 +124,8 @@ class DropLifecycleTests {
         try (ExecutorService instances = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int instance = 0; instance < 3; instance++) {
                 // each is a whole other instance's lifecycle: own object, same database
-                var other = new DropLifecycle(jdbc, transactions, outbox, caches, signals, clock, 4);
+                var other = new DropLifecycleService(
+                        new DropLifecycleRepository(jdbc), transactions, outbox, caches, signals, clock, 4);
                 instances.submit(() -> {
                     while (racing.get()) {
                         other.fireDue();
@@ -180,7 +185,8 @@ class DropLifecycleTests {
 
     @Test
     void nothingIsDueWhenEveryDropHasFired() {
-        DropLifecycle lifecycle = new DropLifecycle(jdbc, transactions, outbox, caches, signals, clock, 4);
+        DropLifecycleService lifecycle = new DropLifecycleService(
+                new DropLifecycleRepository(jdbc), transactions, outbox, caches, signals, clock, 4);
 
         Instant due = transactions.execute(tx -> {
             jdbc.sql("update drops set started_fired_at = coalesce(started_fired_at, now()),"

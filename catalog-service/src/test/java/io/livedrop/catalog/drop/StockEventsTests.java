@@ -3,6 +3,7 @@ package io.livedrop.catalog.drop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.livedrop.catalog.drop.messaging.StockEventsListener;
 import io.livedrop.catalog.support.CatalogClient;
 import io.livedrop.catalog.support.Response;
 import io.livedrop.common.events.EventCodec;

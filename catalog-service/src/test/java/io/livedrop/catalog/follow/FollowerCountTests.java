@@ -3,6 +3,7 @@ package io.livedrop.catalog.follow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.livedrop.catalog.follow.messaging.FollowEventsListener;
 import io.livedrop.catalog.support.CatalogClient;
 import io.livedrop.common.events.EventCodec;
 import io.livedrop.common.events.FollowCreated;

@@ -2,6 +2,10 @@ package io.livedrop.catalog.product;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livedrop.catalog.product.application.ProductListProperties;
+import io.livedrop.catalog.product.application.ProductService;
+import io.livedrop.catalog.product.domain.ProductSearch;
+import io.livedrop.catalog.product.persistence.ProductRepository;
 import io.livedrop.catalog.support.CatalogClient;
 import io.livedrop.catalog.support.Response;
 import io.livedrop.common.test.IntegrationTest;
@@ -44,7 +48,7 @@ class ProductSearchBoundsTests {
     PlatformTransactionManager transactionManager;
 
     @Autowired
-    Products products;
+    ProductService products;
 
     @Autowired
     ProductRepository repository;

@@ -2,6 +2,9 @@ package io.livedrop.catalog.product;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livedrop.catalog.product.domain.ProductSearch;
+import io.livedrop.catalog.product.domain.ProductView;
+import io.livedrop.catalog.product.persistence.ProductRepository;
 import io.livedrop.catalog.support.CatalogClient;
 import io.livedrop.common.ids.Ids;
 import io.livedrop.common.test.IntegrationTest;

@@ -3,6 +3,13 @@ package io.livedrop.catalog.room;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.livedrop.catalog.room.application.AdmissionService;
+import io.livedrop.catalog.room.application.QueueUpdateService;
+import io.livedrop.catalog.room.application.RoomMetrics;
+import io.livedrop.catalog.room.application.WaitingRoomProperties;
+import io.livedrop.catalog.room.persistence.RoomDropRepository;
+import io.livedrop.catalog.room.persistence.RoomKeys;
+import io.livedrop.catalog.room.persistence.RoomRepository;
 import io.livedrop.catalog.support.CatalogClient;
 import io.livedrop.catalog.support.CatalogClient.User;
 import io.livedrop.catalog.support.MovableClock;
@@ -35,7 +42,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +59,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The waiting room through the HTTP API, on real Redis and Kafka. Time is a clock the tests move (a
- * drop starts, a token expires, at once); the admission loop is stopped and its passes run by the
+ * drop starts, a token expires, at once); the admission scheduler is off and its passes run by the
  * test, so the order of events is exact. Own database and consumer group: the shared context's loop
  * never sees these rooms.
  */
@@ -62,7 +68,9 @@ import tools.jackson.databind.JsonNode;
             "spring.kafka.consumer.group-id=catalog-waiting-room-tests",
             "livedrop.catalog.waiting-room.active-shoppers=" + WaitingRoomTests.ACTIVE_SHOPPERS,
             "livedrop.catalog.waiting-room.admission-interval=50ms",
-            "livedrop.catalog.waiting-room.update-interval=100ms"
+            "livedrop.catalog.waiting-room.update-interval=100ms",
+            // no AdmissionScheduler in this context: the tests run every pass themselves
+            "livedrop.catalog.waiting-room.admission-enabled=false"
         })
 @Import(WaitingRoomTests.Time.class)
 class WaitingRoomTests {
@@ -99,7 +107,7 @@ class WaitingRoomTests {
     MovableClock clock;
 
     @Autowired
-    AdmissionLoop loop;
+    AdmissionService admission;
 
     @Autowired
     AdmissionTokens admissionTokens;
@@ -117,13 +125,13 @@ class WaitingRoomTests {
     JdbcClient jdbc;
 
     @Autowired
-    RoomDrops roomDrops;
+    RoomDropRepository roomDrops;
 
     @Autowired
-    RoomStore store;
+    RoomRepository store;
 
     @Autowired
-    QueueAnnouncer announcer;
+    QueueUpdateService announcer;
 
     @Autowired
     RoomMetrics metrics;
@@ -137,15 +145,9 @@ class WaitingRoomTests {
 
     @BeforeEach
     void setUp() {
-        loop.stop();
         api = new CatalogClient(port, tokens);
         events = new TestEvents(kafka, codec);
         creator = api.newCreator();
-    }
-
-    @AfterEach
-    void restartLoop() {
-        loop.start();
     }
 
     @Test
@@ -223,7 +225,7 @@ class WaitingRoomTests {
         Response late = join(dropId, api.newUser());
         assertThat(late.status()).as(late.toString()).isEqualTo(409);
         assertThat(late.code()).isEqualTo("QUEUE_NOT_OPEN");
-        loop.pass();
+        admission.pass();
         assertThat(ticketOf(dropId, buyer).path("status").asString())
                 .as("the drop ended before the ticket's turn")
                 .isEqualTo("expired");
@@ -265,7 +267,7 @@ class WaitingRoomTests {
                 .as("the first half of the line is not the first half of the joiners (p = 1 / C(50,25))")
                 .isNotEqualTo(Set.copyOf(joinOrder.subList(0, 25)));
 
-        loop.pass();
+        admission.pass();
 
         Map<String, User> byId = new LinkedHashMap<>();
         joiners.forEach(user -> byId.put(user.id(), user));
@@ -289,8 +291,8 @@ class WaitingRoomTests {
             events.publish(OrderCreated.TOPIC, UUID.randomUUID().toString(), order(dropId, buyer));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> holdingSlots(dropId) == ACTIVE_SHOPPERS - 2);
-        loop.pass();
-        loop.pass();
+        admission.pass();
+        admission.pass();
         assertThat(holdingSlots(dropId)).isEqualTo(ACTIVE_SHOPPERS);
         assertAdmitted(dropId, byId.get(line.get(5)), ticketOf(dropId, byId.get(line.get(5))));
         assertAdmitted(dropId, byId.get(line.get(6)), ticketOf(dropId, byId.get(line.get(6))));
@@ -302,7 +304,7 @@ class WaitingRoomTests {
         assertThat(ticketOf(dropId, byId.get(line.get(2))).path("status").asString())
                 .as("expired as soon as the token is, before the next pass")
                 .isEqualTo("expired");
-        loop.pass();
+        admission.pass();
         for (int index = 2; index < 7; index++) {
             assertThat(ticketOf(dropId, byId.get(line.get(index)))
                             .path("status")
@@ -350,7 +352,7 @@ class WaitingRoomTests {
         assertThat(line.subList(3, 7))
                 .containsExactlyElementsOf(late.stream().map(User::id).toList());
 
-        loop.pass(); // admits the 3 early joiners and the first 2 late ones
+        admission.pass(); // admits the 3 early joiners and the first 2 late ones
         assertThat(ticketOf(dropId, late.get(1)).path("status").asString()).isEqualTo("admitted");
         assertThat(ticketOf(dropId, late.get(2)).path("position").asLong()).isEqualTo(1);
         assertThat(ticketOf(dropId, late.get(3)).path("position").asLong()).isEqualTo(2);
@@ -374,13 +376,13 @@ class WaitingRoomTests {
             buyers.add(buyer);
         }
         clock.advance(Duration.ofMinutes(15));
-        loop.pass();
+        admission.pass();
 
         events.publish(SoldOut.TOPIC, dropId, new SoldOut(dropId));
         await().atMost(Duration.ofSeconds(30))
                 .until(() ->
                         roomDrops.find(UUID.fromString(dropId)).orElseThrow().soldOut());
-        loop.pass();
+        admission.pass();
 
         Map<String, Long> statuses = new LinkedHashMap<>();
         for (User buyer : buyers) {
@@ -391,7 +393,7 @@ class WaitingRoomTests {
         assertThat(afterwards.status()).isEqualTo(201);
         assertThat(afterwards.body().path("status").asString()).isEqualTo("sold_out");
         clock.advance(Duration.ofSeconds(2));
-        loop.pass();
+        admission.pass();
         assertThat(holdingSlots(dropId)).as("admission stopped").isEqualTo(ACTIVE_SHOPPERS);
 
         assertThat(updatesFor(dropId, "sold_out", 3))
@@ -418,7 +420,7 @@ class WaitingRoomTests {
         AtomicLong mostHolding = new AtomicLong();
         try (ExecutorService instances = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int instance = 0; instance < 3; instance++) {
-                var other = new AdmissionLoop(roomDrops, store, announcer, metrics, properties, clock);
+                var other = new AdmissionService(roomDrops, store, announcer, metrics, properties, clock);
                 instances.submit(() -> {
                     while (racing.get()) {
                         other.pass();
@@ -493,7 +495,7 @@ class WaitingRoomTests {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        loop.pass();
+        admission.pass();
     }
 
     private OrderCreated order(String dropId, String userId) {
