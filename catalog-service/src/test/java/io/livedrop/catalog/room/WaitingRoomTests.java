@@ -3,6 +3,7 @@ package io.livedrop.catalog.room;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.livedrop.catalog.CatalogIntegrationTest;
 import io.livedrop.catalog.room.application.AdmissionService;
 import io.livedrop.catalog.room.application.QueueUpdateService;
 import io.livedrop.catalog.room.application.RoomMetrics;
@@ -10,8 +11,8 @@ import io.livedrop.catalog.room.application.WaitingRoomProperties;
 import io.livedrop.catalog.room.persistence.RoomDropRepository;
 import io.livedrop.catalog.room.persistence.RoomKeys;
 import io.livedrop.catalog.room.persistence.RoomRepository;
-import io.livedrop.catalog.support.CatalogClient;
-import io.livedrop.catalog.support.CatalogClient.User;
+import io.livedrop.catalog.support.CatalogApi;
+import io.livedrop.catalog.support.CatalogApi.User;
 import io.livedrop.catalog.support.MovableClock;
 import io.livedrop.catalog.support.Outboxes;
 import io.livedrop.catalog.support.Response;
@@ -25,7 +26,6 @@ import io.livedrop.common.ids.Ids;
 import io.livedrop.common.test.IntegrationTest;
 import io.livedrop.common.test.TestEvents;
 import io.livedrop.common.test.TestInfrastructure;
-import io.livedrop.common.test.TestJwtIssuer;
 import io.livedrop.common.test.TestPostgres;
 import io.livedrop.common.test.TopicReader;
 import java.time.Clock;
@@ -45,13 +45,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -73,7 +71,7 @@ import tools.jackson.databind.JsonNode;
             "livedrop.catalog.waiting-room.admission-enabled=false"
         })
 @Import(WaitingRoomTests.Time.class)
-class WaitingRoomTests {
+class WaitingRoomTests extends CatalogIntegrationTest {
 
     static final int ACTIVE_SHOPPERS = 5;
     static final Duration OPENS_BEFORE = Duration.ofMinutes(15);
@@ -94,15 +92,6 @@ class WaitingRoomTests {
         }
     }
 
-    @Value("${local.server.port}")
-    int port;
-
-    @Value("${livedrop.redis.key-prefix}")
-    String keyPrefix;
-
-    @Autowired
-    TestJwtIssuer tokens;
-
     @Autowired
     MovableClock clock;
 
@@ -122,9 +111,6 @@ class WaitingRoomTests {
     EventCodec codec;
 
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
     RoomDropRepository roomDrops;
 
     @Autowired
@@ -139,13 +125,11 @@ class WaitingRoomTests {
     @Autowired
     WaitingRoomProperties properties;
 
-    CatalogClient api;
     TestEvents events;
     User creator;
 
     @BeforeEach
     void setUp() {
-        api = new CatalogClient(port, tokens);
         events = new TestEvents(kafka, codec);
         creator = api.newCreator();
     }
@@ -472,7 +456,7 @@ class WaitingRoomTests {
                     if (!dropId.equals(record.key())) {
                         return false;
                     }
-                    CatalogClient.json()
+                    CatalogApi.json()
                             .readTree(record.value())
                             .path("data")
                             .path("tickets")

@@ -18,8 +18,11 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Talks to the catalog under test over HTTP like a client, and sets up creators, products and drops. */
-public final class CatalogClient {
+/**
+ * The one HTTP client of catalog-service's tests: talks to the service under test like a client, and
+ * sets up creators, products and drops ({@link io.livedrop.catalog.CatalogIntegrationTest} holds a ready one).
+ */
+public final class CatalogApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -28,7 +31,7 @@ public final class CatalogClient {
     private final String baseUrl;
     private final TestJwtIssuer tokens;
 
-    public CatalogClient(int port, TestJwtIssuer tokens) {
+    public CatalogApi(int port, TestJwtIssuer tokens) {
         this.baseUrl = "http://localhost:" + port;
         this.tokens = tokens;
     }
