@@ -1,5 +1,6 @@
 package io.livedrop.catalog.config;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.livedrop.catalog.browse.application.CacheProperties;
@@ -49,7 +50,15 @@ class CacheConfiguration {
             @Value("${livedrop.redis.key-prefix}") String keyPrefix,
             CacheProperties properties,
             Clock clock,
-            MeterRegistry meters) {
-        return new CatalogCaches(cacheRedisTemplate, stringRedisTemplate, keyPrefix, properties, clock, meters);
+            MeterRegistry meters,
+            CircuitBreakerRegistry cacheCircuitBreakers) {
+        return new CatalogCaches(
+                cacheRedisTemplate, stringRedisTemplate, keyPrefix, properties, clock, meters, cacheCircuitBreakers);
+    }
+
+    /** Holds the read cache's Redis breaker ({@code catalog-cache-redis}, configured by ResilientRedis). */
+    @Bean
+    CircuitBreakerRegistry cacheCircuitBreakers() {
+        return CircuitBreakerRegistry.ofDefaults();
     }
 }

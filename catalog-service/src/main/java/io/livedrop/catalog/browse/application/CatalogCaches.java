@@ -1,5 +1,6 @@
 package io.livedrop.catalog.browse.application;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.livedrop.catalog.browse.persistence.ResilientRedis;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,11 +27,12 @@ public class CatalogCaches implements DisposableBean {
             String keyPrefix,
             CacheProperties properties,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            CircuitBreakerRegistry breakers) {
         Counter redisErrors = Counter.builder("livedrop.cache.redis.errors")
                 .description("Redis calls of the catalog cache that failed (the read went to the database)")
                 .register(meters);
-        var redis = new ResilientRedis(values, locks, properties.redisRetryAfter(), redisErrors::increment);
+        var redis = new ResilientRedis(values, locks, breakers, properties.redisRetryAfter(), redisErrors::increment);
         this.delayedEvictions = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("cache-evictions").daemon().factory());
         String prefix = keyPrefix + "catalog:";

@@ -1,5 +1,10 @@
 package io.livedrop.catalog.browse.persistence;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,8 +24,16 @@ import org.springframework.data.redis.core.script.RedisScript;
  * as a miss, and after one failure Redis is skipped for a short while so that reads do not pay a
  * timeout each. Invalidations that could not be delivered are remembered and replayed once Redis
  * answers again, so a value cached before an outage does not outlive a change made during it.
+ *
+ * <p>The skipping is a Resilience4j {@link CircuitBreaker} ({@link #breakerConfig}): one failed call
+ * opens it; while open every call gets its fallback at once; after {@code retryAfter} one call probes
+ * Redis (others keep getting the fallback until it answers), and its success closes the breaker. The
+ * probe first replays the remembered invalidations.
  */
 public final class ResilientRedis {
+
+    /** The breaker's name in its registry. */
+    public static final String BREAKER = "catalog-cache-redis";
 
     private static final Logger log = LoggerFactory.getLogger(ResilientRedis.class);
     private static final int MAX_PENDING_DELETES = 100_000;
@@ -30,18 +43,40 @@ public final class ResilientRedis {
 
     private final RedisTemplate<String, byte[]> values;
     private final StringRedisTemplate locks;
-    private final long retryAfterNanos;
     private final Set<String> pendingDeletes = ConcurrentHashMap.newKeySet();
     private final Runnable onError;
-    private volatile long skipUntilNanos;
+    private final CircuitBreaker breaker;
+    /** A call failed since the last replay: the next call that reaches Redis replays the invalidations first. */
     private volatile boolean failing;
 
     public ResilientRedis(
-            RedisTemplate<String, byte[]> values, StringRedisTemplate locks, Duration retryAfter, Runnable onError) {
+            RedisTemplate<String, byte[]> values,
+            StringRedisTemplate locks,
+            CircuitBreakerRegistry breakers,
+            Duration retryAfter,
+            Runnable onError) {
         this.values = values;
         this.locks = locks;
-        this.retryAfterNanos = retryAfter.toNanos();
         this.onError = onError;
+        this.breaker = breakers.circuitBreaker(BREAKER, breakerConfig(retryAfter));
+    }
+
+    /**
+     * Open after a single failure (a window of one call, every call counted, any exception), stay open
+     * for {@code retryAfter}, then let exactly one call probe. The open-to-half-open move happens by
+     * itself, so {@link #available()} turns true when the wait is over, as a probe may then be made.
+     */
+    static CircuitBreakerConfig breakerConfig(Duration retryAfter) {
+        return CircuitBreakerConfig.custom()
+                .slidingWindowType(SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(1)
+                .minimumNumberOfCalls(1)
+                .failureRateThreshold(100)
+                .recordExceptions(RuntimeException.class)
+                .waitDurationInOpenState(retryAfter)
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .build();
     }
 
     /** The stored bytes, or null on a miss or when Redis is unavailable. */
@@ -82,19 +117,22 @@ public final class ResilientRedis {
         }
     }
 
+    /** False while Redis is skipped after a failure (the breaker is open). */
     public boolean available() {
-        return !failing || System.nanoTime() - skipUntilNanos >= 0;
+        CircuitBreaker.State state = breaker.getState();
+        return state != CircuitBreaker.State.OPEN && state != CircuitBreaker.State.FORCED_OPEN;
     }
 
     private <T> T call(Supplier<T> operation, T fallback) {
-        if (!available()) {
-            return fallback;
-        }
         try {
-            if (failing) {
-                replayPendingDeletes();
-            }
-            return operation.get();
+            return breaker.executeSupplier(() -> {
+                if (failing) {
+                    replayPendingDeletes();
+                }
+                return operation.get();
+            });
+        } catch (CallNotPermittedException skipped) {
+            return fallback;
         } catch (RuntimeException e) {
             tripped(e);
             return fallback;
@@ -120,7 +158,6 @@ public final class ResilientRedis {
     }
 
     private void tripped(RuntimeException e) {
-        skipUntilNanos = System.nanoTime() + retryAfterNanos;
         if (!failing) {
             log.warn("Redis unavailable, reading from the database: {}", e.getMessage());
         }
