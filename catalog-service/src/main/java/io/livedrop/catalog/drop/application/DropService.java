@@ -85,16 +85,7 @@ public class DropService {
         UUID productId = Ids.parse(request.productId()).orElseThrow(() -> ProductService.notFound(request.productId()));
         ProductView product = products.lockOwned(userId, productId);
         Instant now = clock.instant();
-        int stock = request.initialStock();
-        DropTerms terms = DropTerms.validated(
-                now,
-                request.startsAt(),
-                request.endsAt(),
-                stock,
-                request.lowStockThreshold() != null
-                        ? request.lowStockThreshold()
-                        : DropTerms.defaultLowStockThreshold(stock),
-                request.perUserLimit() != null ? request.perUserLimit() : DropTerms.DEFAULT_PER_USER_LIMIT);
+        DropTerms terms = DropTerms.forNewDrop(now, request);
         UUID dropId = Ids.newId();
         repository.insert(
                 dropId,
@@ -122,21 +113,8 @@ public class DropService {
                     ErrorCode.DROP_NOT_EDITABLE,
                     "The drop is " + drop.statusAt(now).json() + "; only upcoming drops can change");
         }
-        int stock = request.initialStock() != null ? request.initialStock() : drop.initialStock();
-        int threshold = request.lowStockThreshold() != null
-                ? request.lowStockThreshold()
-                // an untouched threshold follows a smaller stock instead of failing the edit
-                : drop.lowStockThreshold() < stock
-                        ? drop.lowStockThreshold()
-                        : DropTerms.defaultLowStockThreshold(stock);
-        DropTerms terms = DropTerms.validated(
-                now,
-                request.startsAt() != null ? request.startsAt() : drop.startsAt(),
-                request.endsAt() != null ? request.endsAt() : drop.endsAt(),
-                stock,
-                threshold,
-                request.perUserLimit() != null ? request.perUserLimit() : drop.perUserLimit());
-        boolean waitingRoom = request.waitingRoom() != null ? request.waitingRoom() : drop.waitingRoom();
+        DropTerms terms = drop.rescheduled(now, request);
+        boolean waitingRoom = drop.waitingRoomAfter(request);
         repository.reschedule(dropId, terms, waitingRoom, now);
         Drop changed = repository.find(dropId).orElseThrow();
         announceScheduled(changed);

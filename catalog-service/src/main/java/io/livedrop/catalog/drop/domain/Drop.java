@@ -34,6 +34,30 @@ public record Drop(
         return startedFiredAt == null && now.isBefore(startsAt);
     }
 
+    /**
+     * The terms after an edit at {@code now} (whether the drop may still change is {@link
+     * #editableAt}): an absent field keeps its value, except that an untouched low-stock threshold
+     * follows a smaller stock (back to its default) instead of failing the edit.
+     */
+    public DropTerms rescheduled(Instant now, DropPlan plan) {
+        int stock = plan.initialStock() != null ? plan.initialStock() : initialStock;
+        int threshold = plan.lowStockThreshold() != null
+                ? plan.lowStockThreshold()
+                : lowStockThreshold < stock ? lowStockThreshold : DropTerms.defaultLowStockThreshold(stock);
+        return DropTerms.validated(
+                now,
+                plan.startsAt() != null ? plan.startsAt() : startsAt,
+                plan.endsAt() != null ? plan.endsAt() : endsAt,
+                stock,
+                threshold,
+                plan.perUserLimit() != null ? plan.perUserLimit() : perUserLimit);
+    }
+
+    /** Whether the drop has a waiting room after an edit: an absent field keeps it as it is. */
+    public boolean waitingRoomAfter(DropPlan plan) {
+        return plan.waitingRoom() != null ? plan.waitingRoom() : waitingRoom;
+    }
+
     public DropView view(Instant now, Duration roomOpensBefore) {
         return new DropView(
                 id.toString(),

@@ -16,10 +16,22 @@ public record DropTerms(Instant startsAt, Instant endsAt, int initialStock, int 
 
     public static final Duration MAX_DURATION = Duration.ofDays(30);
     static final Duration MAX_LEAD_TIME = Duration.ofDays(365);
-    public static final int DEFAULT_PER_USER_LIMIT = 1;
+    static final int DEFAULT_PER_USER_LIMIT = 1;
 
-    public static int defaultLowStockThreshold(int initialStock) {
+    static int defaultLowStockThreshold(int initialStock) {
         return initialStock / 10;
+    }
+
+    /** The terms of a new drop at {@code now}: an absent threshold or per-user limit takes its default. */
+    public static DropTerms forNewDrop(Instant now, DropPlan plan) {
+        int stock = plan.initialStock();
+        return validated(
+                now,
+                plan.startsAt(),
+                plan.endsAt(),
+                stock,
+                plan.lowStockThreshold() != null ? plan.lowStockThreshold() : defaultLowStockThreshold(stock),
+                plan.perUserLimit() != null ? plan.perUserLimit() : DEFAULT_PER_USER_LIMIT);
     }
 
     /** Validates the terms at {@code now}: one 400 listing every broken rule. */
