@@ -4,6 +4,7 @@ import io.livedrop.catalog.browse.application.AfterCommit;
 import io.livedrop.catalog.browse.application.CacheRegion;
 import io.livedrop.catalog.browse.application.CatalogCaches;
 import io.livedrop.catalog.browse.domain.CachedValue;
+import io.livedrop.catalog.browse.domain.KeysetPosition;
 import io.livedrop.catalog.creator.application.CreatorService;
 import io.livedrop.catalog.creator.domain.CreatorChanged;
 import io.livedrop.catalog.drop.domain.Drop;
@@ -26,7 +27,6 @@ import io.livedrop.common.pagination.Page;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -176,9 +176,9 @@ public class DropService {
         Instant afterTime = null;
         UUID afterId = null;
         if (cursor != null) {
-            List<String> position = cursors.decode(scope, cursor, 2);
-            afterTime = parseInstant(position.get(0));
-            afterId = Ids.parse(position.get(1)).orElseThrow(DropService::invalidCursor);
+            KeysetPosition after = KeysetPosition.parse(cursors.decode(scope, cursor, 2));
+            afterTime = after.time();
+            afterId = after.id();
         }
         Instant now = clock.instant();
         List<Drop> rows =
@@ -255,17 +255,5 @@ public class DropService {
 
     public static ApiException notFound(Object dropId) {
         return new ApiException(ErrorCode.DROP_NOT_FOUND, "Drop " + dropId + " does not exist");
-    }
-
-    private static Instant parseInstant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw invalidCursor();
-        }
-    }
-
-    private static ApiException invalidCursor() {
-        return new ApiException(ErrorCode.INVALID_CURSOR, "The cursor is not valid for this list");
     }
 }

@@ -4,6 +4,7 @@ import io.livedrop.catalog.browse.application.AfterCommit;
 import io.livedrop.catalog.browse.application.CacheRegion;
 import io.livedrop.catalog.browse.application.CatalogCaches;
 import io.livedrop.catalog.browse.domain.CachedValue;
+import io.livedrop.catalog.browse.domain.KeysetPosition;
 import io.livedrop.catalog.creator.application.CreatorService;
 import io.livedrop.catalog.product.domain.ProductChanged;
 import io.livedrop.catalog.product.domain.ProductDetails;
@@ -19,7 +20,6 @@ import io.livedrop.common.pagination.Page;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -160,9 +160,9 @@ public class ProductService {
         Instant afterCreatedAt = null;
         UUID afterId = null;
         if (cursor != null) {
-            List<String> position = cursors.decode(CURSOR_SCOPE, cursor, 2);
-            afterCreatedAt = parseInstant(position.get(0));
-            afterId = Ids.parse(position.get(1)).orElseThrow(ProductService::invalidCursor);
+            KeysetPosition after = KeysetPosition.parse(cursors.decode(CURSOR_SCOPE, cursor, 2));
+            afterCreatedAt = after.time();
+            afterId = after.id();
         }
         List<ProductView> rows = tsquery == null
                 ? browse(creatorId, afterCreatedAt, afterId, limit)
@@ -215,18 +215,6 @@ public class ProductService {
 
     public static ApiException notFound(Object productId) {
         return new ApiException(ErrorCode.PRODUCT_NOT_FOUND, "Product " + productId + " does not exist");
-    }
-
-    private static Instant parseInstant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw invalidCursor();
-        }
-    }
-
-    private static ApiException invalidCursor() {
-        return new ApiException(ErrorCode.INVALID_CURSOR, "The cursor is not valid for this list");
     }
 
     private static String emptyToNull(String value) {
