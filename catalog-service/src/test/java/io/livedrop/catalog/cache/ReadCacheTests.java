@@ -3,11 +3,12 @@ package io.livedrop.catalog.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.livedrop.catalog.support.CatalogClient;
-import io.livedrop.catalog.support.CatalogClient.User;
+import io.livedrop.catalog.CatalogIntegrationTest;
+import io.livedrop.catalog.browse.application.CatalogCaches;
+import io.livedrop.catalog.browse.domain.CachedValue;
+import io.livedrop.catalog.support.CatalogApi;
+import io.livedrop.catalog.support.CatalogApi.User;
 import io.livedrop.catalog.support.Response;
-import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.common.test.TestJwtIssuer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,29 +24,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The Redis read cache: filled on reads, invalidated by edits and events, one load per hot key. */
-@IntegrationTest
-class ReadCacheTests {
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Value("${livedrop.redis.key-prefix}")
-    String keyPrefix;
-
-    @Autowired
-    TestJwtIssuer tokens;
+class ReadCacheTests extends CatalogIntegrationTest {
 
     @Autowired
     StringRedisTemplate redis;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     CatalogCaches caches;
@@ -53,12 +39,10 @@ class ReadCacheTests {
     @Autowired
     MeterRegistry meters;
 
-    CatalogClient api;
     User creator;
 
     @BeforeEach
     void setUp() {
-        api = new CatalogClient(port, tokens);
         creator = api.newCreator();
     }
 
@@ -135,7 +119,7 @@ class ReadCacheTests {
                 "/api/products/" + productId,
                 Map.of("title", "Renamed", "imageUrl", "https://i.example/n.png"),
                 creator.token());
-        String handle = CatalogClient.uniqueHandle();
+        String handle = CatalogApi.uniqueHandle();
         api.patch("/api/creators/me", Map.of("handle", handle), creator.token());
 
         assertThat(api.get("/api/products/" + productId, null).text("title")).isEqualTo("Renamed");

@@ -5,12 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.livedrop.catalog.support.CatalogClient;
-import io.livedrop.catalog.support.CatalogClient.User;
+import io.livedrop.catalog.CatalogIntegrationTest;
+import io.livedrop.catalog.support.CatalogApi.User;
 import io.livedrop.common.test.IntegrationTest;
 import io.livedrop.common.test.TcpProxy;
 import io.livedrop.common.test.TestInfrastructure;
-import io.livedrop.common.test.TestJwtIssuer;
 import io.livedrop.common.test.TestPostgres;
 import io.livedrop.common.test.TestRedis;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +19,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -37,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest(properties = "spring.kafka.consumer.group-id=catalog-redis-outage-tests")
 @Import(RedisOutageTests.ProxiedRedis.class)
-class RedisOutageTests {
+class RedisOutageTests extends CatalogIntegrationTest {
 
     static final TcpProxy proxy = new TcpProxy(TestRedis.host(), TestRedis.port());
 
@@ -61,15 +59,6 @@ class RedisOutageTests {
         }
     }
 
-    @Value("${local.server.port}")
-    int port;
-
-    @Value("${livedrop.redis.key-prefix}")
-    String keyPrefix;
-
-    @Autowired
-    TestJwtIssuer tokens;
-
     @Autowired
     MeterRegistry meters;
 
@@ -80,7 +69,6 @@ class RedisOutageTests {
 
     @Test
     void readsFallBackToTheDatabaseAndChangesMadeDuringTheOutageWinAfterIt() throws Exception {
-        var api = new CatalogClient(port, tokens);
         User creator = api.newCreator();
         JsonNode drop = api.newDrop(
                 creator, Instant.now().plusSeconds(3600), Instant.now().plusSeconds(7200), 10);

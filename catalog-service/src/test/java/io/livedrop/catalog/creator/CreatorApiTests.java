@@ -2,13 +2,12 @@ package io.livedrop.catalog.creator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.catalog.support.CatalogClient;
-import io.livedrop.catalog.support.CatalogClient.User;
+import io.livedrop.catalog.CatalogIntegrationTest;
+import io.livedrop.catalog.support.CatalogApi;
+import io.livedrop.catalog.support.CatalogApi.User;
 import io.livedrop.catalog.support.Outboxes;
 import io.livedrop.catalog.support.Response;
 import io.livedrop.common.events.CreatorCreated;
-import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.common.test.TestJwtIssuer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,35 +21,18 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** API.md: POST /api/creators (A), GET /api/creators/{id} (P), PATCH /api/creators/me (C). */
-@IntegrationTest
-class CreatorApiTests {
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    TestJwtIssuer tokens;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    CatalogClient api;
+class CreatorApiTests extends CatalogIntegrationTest {
 
     @BeforeEach
-    void client() {
-        api = new CatalogClient(port, tokens);
-    }
+    void client() {}
 
     @Test
     void userBecomesCreatorWithTheirOwnIdAndCreatorCreatedIsInTheOutbox() {
         User user = api.newUser();
-        String handle = CatalogClient.uniqueHandle();
+        String handle = CatalogApi.uniqueHandle();
 
         Response created = api.post(
                 "/api/creators",
@@ -89,7 +71,7 @@ class CreatorApiTests {
         User user = api.newCreator();
 
         Response again = api.post(
-                "/api/creators", Map.of("handle", CatalogClient.uniqueHandle(), "displayName", "x"), user.token());
+                "/api/creators", Map.of("handle", CatalogApi.uniqueHandle(), "displayName", "x"), user.token());
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("ALREADY_CREATOR");
@@ -98,7 +80,7 @@ class CreatorApiTests {
 
     @Test
     void handlesAreUniqueRegardlessOfCase() {
-        String handle = CatalogClient.uniqueHandle();
+        String handle = CatalogApi.uniqueHandle();
         User first = api.newUser();
         assertThat(api.post("/api/creators", Map.of("handle", handle, "displayName", "a"), first.token())
                         .status())
@@ -115,7 +97,7 @@ class CreatorApiTests {
 
     @RepeatedTest(3)
     void concurrentClaimsOfOneHandleHaveExactlyOneWinner() throws Exception {
-        String handle = CatalogClient.uniqueHandle();
+        String handle = CatalogApi.uniqueHandle();
         int contenders = 12;
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Response>> answers = new ArrayList<>();
@@ -158,7 +140,7 @@ class CreatorApiTests {
         }
         Response blankName = api.post(
                 "/api/creators",
-                Map.of("handle", CatalogClient.uniqueHandle(), "displayName", " ", "profileImageUrl", "ftp://x/y"),
+                Map.of("handle", CatalogApi.uniqueHandle(), "displayName", " ", "profileImageUrl", "ftp://x/y"),
                 user.token());
         assertThat(blankName.status()).isEqualTo(400);
         assertThat(blankName.errorFields()).containsExactlyInAnyOrder("displayName", "profileImageUrl");
@@ -174,7 +156,7 @@ class CreatorApiTests {
 
     @Test
     void becomingCreatorNeedsAValidToken() {
-        var body = Map.of("handle", CatalogClient.uniqueHandle(), "displayName", "x");
+        var body = Map.of("handle", CatalogApi.uniqueHandle(), "displayName", "x");
 
         assertThat(api.post("/api/creators", body, null).code()).isEqualTo("UNAUTHENTICATED");
         Response expired =
@@ -232,7 +214,7 @@ class CreatorApiTests {
     @Test
     void handleChangesKeepHandlesUnique() {
         User creator = api.newCreator();
-        String free = CatalogClient.uniqueHandle();
+        String free = CatalogApi.uniqueHandle();
         assertThat(api.patch("/api/creators/me", Map.of("handle", free), creator.token())
                         .text("handle"))
                 .isEqualTo(free);

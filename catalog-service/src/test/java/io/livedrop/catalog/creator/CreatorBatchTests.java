@@ -4,41 +4,22 @@ import static io.livedrop.catalog.support.Batches.assertValidationFailed;
 import static io.livedrop.catalog.support.Batches.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livedrop.catalog.CatalogIntegrationTest;
 import io.livedrop.catalog.support.Batches;
-import io.livedrop.catalog.support.CatalogClient;
-import io.livedrop.catalog.support.CatalogClient.User;
+import io.livedrop.catalog.support.CatalogApi.User;
 import io.livedrop.catalog.support.Response;
 import io.livedrop.common.ids.Ids;
-import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.common.test.TestJwtIssuer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** GET /api/creators?ids= (P): many profiles in one call, for the gateway's GraphQL layer. */
-@IntegrationTest
-class CreatorBatchTests {
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    TestJwtIssuer tokens;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    CatalogClient api;
+class CreatorBatchTests extends CatalogIntegrationTest {
 
     @BeforeEach
-    void client() {
-        api = new CatalogClient(port, tokens);
-    }
+    void client() {}
 
     @Test
     void answersTheKnownCreatorsInTheAskedOrderAsTheSingleReadShowsThem() {

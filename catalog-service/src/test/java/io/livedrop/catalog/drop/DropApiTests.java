@@ -2,14 +2,12 @@ package io.livedrop.catalog.drop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.catalog.support.CatalogClient;
-import io.livedrop.catalog.support.CatalogClient.User;
+import io.livedrop.catalog.CatalogIntegrationTest;
+import io.livedrop.catalog.support.CatalogApi.User;
 import io.livedrop.catalog.support.DropRows;
 import io.livedrop.catalog.support.Outboxes;
 import io.livedrop.catalog.support.Response;
 import io.livedrop.common.events.DropScheduled;
-import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.common.test.TestJwtIssuer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,31 +17,16 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** API.md: POST /api/drops (C + owner of the product), GET /api/drops/{id} (P), PATCH /api/drops/{id} (O). */
-@IntegrationTest
-class DropApiTests {
+class DropApiTests extends CatalogIntegrationTest {
 
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    TestJwtIssuer tokens;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    CatalogClient api;
     Instant inOneHour;
     Instant inTwoHours;
 
     @BeforeEach
     void client() {
-        api = new CatalogClient(port, tokens);
         inOneHour = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
         inTwoHours = inOneHour.plus(Duration.ofHours(1));
     }

@@ -4,14 +4,12 @@ import static io.livedrop.catalog.support.Batches.assertValidationFailed;
 import static io.livedrop.catalog.support.Batches.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livedrop.catalog.CatalogIntegrationTest;
 import io.livedrop.catalog.support.Batches;
-import io.livedrop.catalog.support.CatalogClient;
-import io.livedrop.catalog.support.CatalogClient.User;
+import io.livedrop.catalog.support.CatalogApi.User;
 import io.livedrop.catalog.support.DropRows;
 import io.livedrop.catalog.support.Response;
 import io.livedrop.common.ids.Ids;
-import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.common.test.TestJwtIssuer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,27 +17,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** GET /api/drops?ids= (P): many drops in one call, each exactly as GET /api/drops/{id} shows it. */
-@IntegrationTest
-class DropBatchTests {
+class DropBatchTests extends CatalogIntegrationTest {
 
     private static final Pattern MAX_AGE = Pattern.compile("max-age=(\\d+)");
 
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    TestJwtIssuer tokens;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    CatalogClient api;
     DropRows rows;
     User creator;
     String productId;
@@ -47,7 +31,6 @@ class DropBatchTests {
 
     @BeforeEach
     void setUp() {
-        api = new CatalogClient(port, tokens);
         rows = new DropRows(jdbc);
         creator = api.newCreator();
         productId = api.createProduct(creator, "Batch me").path("id").asString();

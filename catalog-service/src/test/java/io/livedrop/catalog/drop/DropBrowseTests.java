@@ -2,13 +2,11 @@ package io.livedrop.catalog.drop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.catalog.support.CatalogClient;
-import io.livedrop.catalog.support.CatalogClient.User;
+import io.livedrop.catalog.CatalogIntegrationTest;
+import io.livedrop.catalog.support.CatalogApi.User;
 import io.livedrop.catalog.support.DropRows;
 import io.livedrop.catalog.support.Response;
 import io.livedrop.common.ids.Ids;
-import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.common.test.TestJwtIssuer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,24 +14,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** API.md: GET /api/drops?status=&creatorId=&followed=&limit=&cursor= with its orderings and keyset pages. */
-@IntegrationTest
-class DropBrowseTests {
+class DropBrowseTests extends CatalogIntegrationTest {
 
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    TestJwtIssuer tokens;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    CatalogClient api;
     DropRows rows;
     User creator;
     String productId;
@@ -41,7 +25,6 @@ class DropBrowseTests {
 
     @BeforeEach
     void setUp() {
-        api = new CatalogClient(port, tokens);
         rows = new DropRows(jdbc);
         creator = api.newCreator();
         productId = api.createProduct(creator, "Browse me").path("id").asString();

@@ -2,11 +2,10 @@ package io.livedrop.catalog.drop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.catalog.support.CatalogClient;
-import io.livedrop.catalog.support.CatalogClient.User;
+import io.livedrop.catalog.CatalogIntegrationTest;
+import io.livedrop.catalog.drop.application.DropService;
+import io.livedrop.catalog.support.CatalogApi.User;
 import io.livedrop.catalog.support.DropRows;
-import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.common.test.TestJwtIssuer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,11 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,25 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
  * A stock report catalog applies is announced on {@code <prefix>drop-updates:<dropId>} with the drop's
  * fresh public JSON, after the commit: what the gateway's {@code dropUpdates} subscription forwards.
  */
-@IntegrationTest
-class DropChangeSignalsTests {
+class DropChangeSignalsTests extends CatalogIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Value("${local.server.port}")
-    int port;
-
-    @Value("${livedrop.redis.key-prefix}")
-    String keyPrefix;
-
     @Autowired
-    TestJwtIssuer tokens;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Drops drops;
+    DropService drops;
 
     @Autowired
     TransactionTemplate transactions;
@@ -62,7 +46,6 @@ class DropChangeSignalsTests {
 
     @BeforeEach
     void aLiveDropAndAListener() throws InterruptedException {
-        CatalogClient api = new CatalogClient(port, tokens);
         User creator = api.newCreator();
         String productId = api.createProduct(creator, "Signal me").path("id").asString();
         Instant now = Instant.now();

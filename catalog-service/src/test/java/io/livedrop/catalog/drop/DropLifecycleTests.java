@@ -3,16 +3,19 @@ package io.livedrop.catalog.drop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.livedrop.catalog.cache.CatalogCaches;
-import io.livedrop.catalog.support.CatalogClient;
-import io.livedrop.catalog.support.CatalogClient.User;
+import io.livedrop.catalog.CatalogIntegrationTest;
+import io.livedrop.catalog.browse.application.CatalogCaches;
+import io.livedrop.catalog.drop.application.DropChangeSignals;
+import io.livedrop.catalog.drop.application.DropLifecycleScheduler;
+import io.livedrop.catalog.drop.application.DropLifecycleService;
+import io.livedrop.catalog.drop.persistence.DropLifecycleRepository;
+import io.livedrop.catalog.support.CatalogApi;
+import io.livedrop.catalog.support.CatalogApi.User;
 import io.livedrop.catalog.support.DropRows;
 import io.livedrop.catalog.support.Outboxes;
 import io.livedrop.common.events.DropEnded;
 import io.livedrop.common.events.DropStarted;
 import io.livedrop.common.outbox.Outbox;
-import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.common.test.TestJwtIssuer;
 import io.livedrop.common.test.TopicReader;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,25 +31,14 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** drop.started and drop.ended fire once per drop: with racing instances, and late after an outage. */
-@IntegrationTest
-class DropLifecycleTests {
-
-    @Value("${local.server.port}")
-    int port;
+class DropLifecycleTests extends CatalogIntegrationTest {
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
-
-    @Autowired
-    TestJwtIssuer tokens;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     TransactionTemplate transactions;
@@ -66,12 +58,10 @@ class DropLifecycleTests {
     @Autowired
     DropLifecycleScheduler scheduler;
 
-    CatalogClient api;
     Outboxes outboxes;
 
     @BeforeEach
     void setUp() {
-        api = new CatalogClient(port, tokens);
         outboxes = new Outboxes(jdbc);
     }
 
@@ -87,7 +77,7 @@ class DropLifecycleTests {
                 bootstrapServers, DropStarted.TOPIC, dropId, Duration.ofSeconds(30), Duration.ofSeconds(2));
 
         assertThat(records).hasSize(1);
-        JsonNode event = CatalogClient.json().readTree(records.getFirst().value());
+        JsonNode event = CatalogApi.json().readTree(records.getFirst().value());
         assertThat(event.path("type").asString()).isEqualTo(DropStarted.TOPIC);
         assertThat(event.path("source").asString()).isEqualTo("catalog-service");
         JsonNode data = event.path("data");
@@ -120,7 +110,8 @@ class DropLifecycleTests {
         try (ExecutorService instances = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int instance = 0; instance < 3; instance++) {
                 // each is a whole other instance's lifecycle: own object, same database
-                var other = new DropLifecycle(jdbc, transactions, outbox, caches, signals, clock, 4);
+                var other = new DropLifecycleService(
+                        new DropLifecycleRepository(jdbc), transactions, outbox, caches, signals, clock, 4);
                 instances.submit(() -> {
                     while (racing.get()) {
                         other.fireDue();
@@ -180,7 +171,8 @@ class DropLifecycleTests {
 
     @Test
     void nothingIsDueWhenEveryDropHasFired() {
-        DropLifecycle lifecycle = new DropLifecycle(jdbc, transactions, outbox, caches, signals, clock, 4);
+        DropLifecycleService lifecycle = new DropLifecycleService(
+                new DropLifecycleRepository(jdbc), transactions, outbox, caches, signals, clock, 4);
 
         Instant due = transactions.execute(tx -> {
             jdbc.sql("update drops set started_fired_at = coalesce(started_fired_at, now()),"

@@ -2,43 +2,26 @@ package io.livedrop.catalog.drop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.catalog.support.CatalogClient;
-import io.livedrop.catalog.support.CatalogClient.User;
+import io.livedrop.catalog.CatalogIntegrationTest;
+import io.livedrop.catalog.support.CatalogApi.User;
 import io.livedrop.catalog.support.DropRows;
 import io.livedrop.catalog.support.Response;
-import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.common.test.TestJwtIssuer;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** API.md "HTTP caching": public reads are public with max-age ≤ 5 s and an ETag; the rest is private. */
-@IntegrationTest
-class HttpCachingTests {
+class HttpCachingTests extends CatalogIntegrationTest {
 
     private static final Pattern MAX_AGE = Pattern.compile("max-age=(\\d+)");
 
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    TestJwtIssuer tokens;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    CatalogClient api;
     User creator;
     String productId;
 
     @BeforeEach
     void setUp() {
-        api = new CatalogClient(port, tokens);
         creator = api.newCreator();
         productId = api.createProduct(creator, "Cache me").path("id").asString();
     }

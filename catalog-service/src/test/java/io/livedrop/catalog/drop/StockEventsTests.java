@@ -3,32 +3,23 @@ package io.livedrop.catalog.drop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.livedrop.catalog.support.CatalogClient;
+import io.livedrop.catalog.CatalogIntegrationTest;
+import io.livedrop.catalog.drop.messaging.StockEventsListener;
 import io.livedrop.catalog.support.Response;
 import io.livedrop.common.events.EventCodec;
 import io.livedrop.common.events.SoldOut;
 import io.livedrop.common.events.StockChanged;
-import io.livedrop.common.test.IntegrationTest;
 import io.livedrop.common.test.TestEvents;
-import io.livedrop.common.test.TestJwtIssuer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** {@code available} / {@code soldOut} follow inventory's stock.changed and sold_out events. */
-@IntegrationTest
-class StockEventsTests {
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    TestJwtIssuer tokens;
+class StockEventsTests extends CatalogIntegrationTest {
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -39,16 +30,11 @@ class StockEventsTests {
     @Autowired
     StockEventsListener listener;
 
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-    CatalogClient api;
     TestEvents events;
     String dropId;
 
     @BeforeEach
     void setUp() {
-        api = new CatalogClient(port, tokens);
         events = new TestEvents(kafka, codec);
         dropId = api.newDrop(
                         api.newCreator(),

@@ -3,15 +3,14 @@ package io.livedrop.catalog.follow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.livedrop.catalog.support.CatalogClient;
+import io.livedrop.catalog.CatalogIntegrationTest;
+import io.livedrop.catalog.follow.messaging.FollowEventsListener;
 import io.livedrop.common.events.EventCodec;
 import io.livedrop.common.events.FollowCreated;
 import io.livedrop.common.events.FollowDeleted;
 import io.livedrop.common.events.Topics;
 import io.livedrop.common.ids.Ids;
-import io.livedrop.common.test.IntegrationTest;
 import io.livedrop.common.test.TestEvents;
-import io.livedrop.common.test.TestJwtIssuer;
 import io.livedrop.common.test.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,23 +24,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * followerCount and the follow replica from follow.created / follow.deleted: idempotent, robust to
  * the two topics arriving out of order, and one counter update per batch for a celebrity.
  */
-@IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FollowerCountTests {
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    TestJwtIssuer tokens;
+class FollowerCountTests extends CatalogIntegrationTest {
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -50,12 +40,8 @@ class FollowerCountTests {
     EventCodec codec;
 
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
     FollowEventsListener listener;
 
-    CatalogClient api;
     TestEvents events;
     String creatorId;
 
@@ -82,7 +68,6 @@ class FollowerCountTests {
 
     @BeforeEach
     void setUp() {
-        api = new CatalogClient(port, tokens);
         events = new TestEvents(kafka, codec);
         creatorId = api.newCreator().id();
     }

@@ -2,18 +2,15 @@ package io.livedrop.catalog.product;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.catalog.support.CatalogClient;
-import io.livedrop.catalog.support.CatalogClient.User;
+import io.livedrop.catalog.CatalogIntegrationTest;
+import io.livedrop.catalog.support.CatalogApi;
+import io.livedrop.catalog.support.CatalogApi.User;
 import io.livedrop.catalog.support.Response;
-import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.common.test.TestJwtIssuer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,21 +18,10 @@ import tools.jackson.databind.JsonNode;
  * naming the field. Free text (descriptions, bios) may hold tab, newline and carriage return; single-line
  * fields nothing below U+0020. PostgreSQL refuses NUL in text, so none may reach SQL as a 500.
  */
-@IntegrationTest
-class ControlCharacterTests {
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    TestJwtIssuer tokens;
-
-    CatalogClient api;
+class ControlCharacterTests extends CatalogIntegrationTest {
 
     @BeforeEach
-    void client() {
-        api = new CatalogClient(port, tokens);
-    }
+    void client() {}
 
     @Test
     void productWithNulInTitleIsRejectedNamingTheField() {
@@ -104,7 +90,7 @@ class ControlCharacterTests {
     void creatorBioIsFreeTextButHandleAndNameAreSingleLine() {
         User user = api.newUser();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("handle", CatalogClient.uniqueHandle());
+        body.put("handle", CatalogApi.uniqueHandle());
         body.put("displayName", "Two\nlines");
         body.put("bio", "About me\n\twith a tab");
         assertValidationFailed(api.post("/api/creators", body, user.token()), "displayName");

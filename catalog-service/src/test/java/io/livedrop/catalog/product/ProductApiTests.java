@@ -2,11 +2,9 @@ package io.livedrop.catalog.product;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.catalog.support.CatalogClient;
-import io.livedrop.catalog.support.CatalogClient.User;
+import io.livedrop.catalog.CatalogIntegrationTest;
+import io.livedrop.catalog.support.CatalogApi.User;
 import io.livedrop.catalog.support.Response;
-import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.common.test.TestJwtIssuer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,26 +12,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 /** API.md: POST/GET/PATCH /api/products, GET /api/products?creatorId=&q=&limit=&cursor=. */
-@IntegrationTest
-class ProductApiTests {
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    TestJwtIssuer tokens;
-
-    CatalogClient api;
+class ProductApiTests extends CatalogIntegrationTest {
 
     @BeforeEach
-    void client() {
-        api = new CatalogClient(port, tokens);
-    }
+    void client() {}
 
     @Test
     void creatorCreatesAProduct() {

@@ -4,37 +4,24 @@ import static io.livedrop.catalog.support.Batches.assertValidationFailed;
 import static io.livedrop.catalog.support.Batches.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livedrop.catalog.CatalogIntegrationTest;
 import io.livedrop.catalog.support.Batches;
-import io.livedrop.catalog.support.CatalogClient;
-import io.livedrop.catalog.support.CatalogClient.User;
+import io.livedrop.catalog.support.CatalogApi.User;
 import io.livedrop.catalog.support.Response;
 import io.livedrop.common.ids.Ids;
-import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.common.test.TestJwtIssuer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 /** GET /api/products?ids= (P): many products in one call, in the list's {items, nextCursor} shape. */
-@IntegrationTest
-class ProductBatchTests {
+class ProductBatchTests extends CatalogIntegrationTest {
 
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    TestJwtIssuer tokens;
-
-    CatalogClient api;
     User creator;
 
     @BeforeEach
     void setUp() {
-        api = new CatalogClient(port, tokens);
         creator = api.newCreator();
     }
 

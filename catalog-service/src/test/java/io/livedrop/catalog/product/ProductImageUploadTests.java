@@ -3,11 +3,9 @@ package io.livedrop.catalog.product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.livedrop.catalog.support.CatalogClient;
-import io.livedrop.catalog.support.CatalogClient.User;
+import io.livedrop.catalog.CatalogIntegrationTest;
+import io.livedrop.catalog.support.CatalogApi.User;
 import io.livedrop.catalog.support.Response;
-import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.common.test.TestJwtIssuer;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,25 +17,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /** POST /api/products/{id}/image-upload: a presigned S3 PUT URL, signed offline. */
-@IntegrationTest
-class ProductImageUploadTests {
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    TestJwtIssuer tokens;
-
-    CatalogClient api;
+class ProductImageUploadTests extends CatalogIntegrationTest {
 
     @BeforeEach
-    void client() {
-        api = new CatalogClient(port, tokens);
-    }
+    void client() {}
 
     @Test
     void ownerGetsAPresignedPathStylePutUrlForTheDefaultStore() {

@@ -2,10 +2,13 @@ package io.livedrop.catalog.product;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.catalog.support.CatalogClient;
+import io.livedrop.catalog.CatalogIntegrationTest;
+import io.livedrop.catalog.product.application.ProductListProperties;
+import io.livedrop.catalog.product.application.ProductService;
+import io.livedrop.catalog.product.domain.ProductSearch;
+import io.livedrop.catalog.product.persistence.ProductRepository;
+import io.livedrop.catalog.support.CatalogApi;
 import io.livedrop.catalog.support.Response;
-import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.common.test.TestJwtIssuer;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,8 +17,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,17 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * switch to the rare-word path; and a query past its statement timeout is a 503 with {@code
  * Retry-After}, not a held connection.
  */
-@IntegrationTest
-class ProductSearchBoundsTests {
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    TestJwtIssuer tokens;
-
-    @Autowired
-    JdbcClient jdbc;
+class ProductSearchBoundsTests extends CatalogIntegrationTest {
 
     @Autowired
     DataSource dataSource;
@@ -44,7 +35,7 @@ class ProductSearchBoundsTests {
     PlatformTransactionManager transactionManager;
 
     @Autowired
-    Products products;
+    ProductService products;
 
     @Autowired
     ProductRepository repository;
@@ -54,7 +45,7 @@ class ProductSearchBoundsTests {
 
     @Test
     void aCommonWordReadsOnePageNotEveryMatch() {
-        String creatorId = new CatalogClient(port, tokens).newCreator().id();
+        String creatorId = api.newCreator().id();
         String word = uniqueWord("common");
         // 30,000 products of one creator, every one of them a match
         insertProducts(creatorId, 30_000, "'Sale " + word + " item ' || n");
@@ -75,7 +66,7 @@ class ProductSearchBoundsTests {
 
     @Test
     void theHeadOfASearchWalksTheNewestFirstIndex() {
-        String creatorId = new CatalogClient(port, tokens).newCreator().id();
+        String creatorId = api.newCreator().id();
         insertProducts(creatorId, 20_000, "'Filler ' || n");
         jdbc.sql("analyze product").update();
 
@@ -99,7 +90,6 @@ class ProductSearchBoundsTests {
 
     @Test
     void pagesAreCompleteAndInOrderAcrossTheScanWindow() {
-        CatalogClient api = new CatalogClient(port, tokens);
         String creatorId = api.newCreator().id();
         String word = uniqueWord("mixed");
         int total = limits.scanWindow() + 2_000;
@@ -128,7 +118,6 @@ class ProductSearchBoundsTests {
 
     @Test
     void aListPastItsStatementTimeoutIsServiceUnavailableWithRetryAfter() throws Exception {
-        CatalogClient api = new CatalogClient(port, tokens);
         String creatorId = api.newCreator().id();
         try (Connection blocker = dataSource.getConnection()) {
             blocker.setAutoCommit(false);
@@ -152,7 +141,7 @@ class ProductSearchBoundsTests {
                 .isEqualTo(200);
     }
 
-    private List<String> allPages(CatalogClient api, String firstPage) {
+    private List<String> allPages(CatalogApi api, String firstPage) {
         List<String> ids = new ArrayList<>();
         String cursor = null;
         do {

@@ -2,35 +2,24 @@ package io.livedrop.catalog.product;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livedrop.catalog.support.CatalogClient;
+import io.livedrop.catalog.CatalogIntegrationTest;
+import io.livedrop.catalog.product.domain.ProductSearch;
+import io.livedrop.catalog.product.domain.ProductView;
+import io.livedrop.catalog.product.persistence.ProductRepository;
 import io.livedrop.common.ids.Ids;
-import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.common.test.TestJwtIssuer;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Text search is served by the GIN index on the product's tsvector, not by a sequential scan. */
-@IntegrationTest
-class ProductSearchIndexTests {
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    TestJwtIssuer tokens;
-
-    @Autowired
-    JdbcClient jdbc;
+class ProductSearchIndexTests extends CatalogIntegrationTest {
 
     @Autowired
     ProductRepository repository;
 
     @Test
     void searchUsesTheFullTextIndex() {
-        String creatorId = new CatalogClient(port, tokens).newCreator().id();
+        String creatorId = api.newCreator().id();
         String rare = "qx" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         // a table large enough for the planner to care (on a tiny one a sequential scan is cheapest)
         jdbc.sql("""

@@ -3,11 +3,9 @@ package io.livedrop.catalog.replica;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.livedrop.catalog.support.CatalogClient;
-import io.livedrop.catalog.support.CatalogClient.User;
+import io.livedrop.catalog.CatalogIntegrationTest;
+import io.livedrop.catalog.support.CatalogApi.User;
 import io.livedrop.catalog.support.Response;
-import io.livedrop.common.test.IntegrationTest;
-import io.livedrop.common.test.TestJwtIssuer;
 import io.livedrop.common.test.TestPostgres;
 import io.livedrop.common.test.TestReplica;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,9 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * come from the (lagging) replica, while the creator's own list and the cached single read come from
  * the primary, so a product just created shows in the console and on its own page at once.
  */
-@IntegrationTest
 @DirtiesContext
-class CatalogReplicaTests {
+class CatalogReplicaTests extends CatalogIntegrationTest {
 
     static TestReplica replica;
 
@@ -56,20 +52,11 @@ class CatalogReplicaTests {
         }
     }
 
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    TestJwtIssuer tokens;
-
     @Autowired
     MeterRegistry meters;
 
-    CatalogClient api;
-
     @BeforeEach
     void setUp() {
-        api = new CatalogClient(port, tokens);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> meters.get("livedrop.db.replica.usable").gauge().value() == 1);
     }

@@ -3,8 +3,16 @@ package io.livedrop.catalog.room;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.livedrop.catalog.support.CatalogClient;
-import io.livedrop.catalog.support.CatalogClient.User;
+import io.livedrop.catalog.CatalogIntegrationTest;
+import io.livedrop.catalog.room.application.AdmissionService;
+import io.livedrop.catalog.room.application.QueueUpdateService;
+import io.livedrop.catalog.room.application.RoomMetrics;
+import io.livedrop.catalog.room.application.WaitingRoomProperties;
+import io.livedrop.catalog.room.persistence.RoomDropRepository;
+import io.livedrop.catalog.room.persistence.RoomKeys;
+import io.livedrop.catalog.room.persistence.RoomRepository;
+import io.livedrop.catalog.support.CatalogApi;
+import io.livedrop.catalog.support.CatalogApi.User;
 import io.livedrop.catalog.support.MovableClock;
 import io.livedrop.catalog.support.Outboxes;
 import io.livedrop.catalog.support.Response;
@@ -18,7 +26,6 @@ import io.livedrop.common.ids.Ids;
 import io.livedrop.common.test.IntegrationTest;
 import io.livedrop.common.test.TestEvents;
 import io.livedrop.common.test.TestInfrastructure;
-import io.livedrop.common.test.TestJwtIssuer;
 import io.livedrop.common.test.TestPostgres;
 import io.livedrop.common.test.TopicReader;
 import java.time.Clock;
@@ -35,17 +42,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -53,7 +57,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The waiting room through the HTTP API, on real Redis and Kafka. Time is a clock the tests move (a
- * drop starts, a token expires, at once); the admission loop is stopped and its passes run by the
+ * drop starts, a token expires, at once); the admission scheduler is off and its passes run by the
  * test, so the order of events is exact. Own database and consumer group: the shared context's loop
  * never sees these rooms.
  */
@@ -62,10 +66,12 @@ import tools.jackson.databind.JsonNode;
             "spring.kafka.consumer.group-id=catalog-waiting-room-tests",
             "livedrop.catalog.waiting-room.active-shoppers=" + WaitingRoomTests.ACTIVE_SHOPPERS,
             "livedrop.catalog.waiting-room.admission-interval=50ms",
-            "livedrop.catalog.waiting-room.update-interval=100ms"
+            "livedrop.catalog.waiting-room.update-interval=100ms",
+            // no AdmissionScheduler in this context: the tests run every pass themselves
+            "livedrop.catalog.waiting-room.admission-enabled=false"
         })
 @Import(WaitingRoomTests.Time.class)
-class WaitingRoomTests {
+class WaitingRoomTests extends CatalogIntegrationTest {
 
     static final int ACTIVE_SHOPPERS = 5;
     static final Duration OPENS_BEFORE = Duration.ofMinutes(15);
@@ -86,20 +92,11 @@ class WaitingRoomTests {
         }
     }
 
-    @Value("${local.server.port}")
-    int port;
-
-    @Value("${livedrop.redis.key-prefix}")
-    String keyPrefix;
-
-    @Autowired
-    TestJwtIssuer tokens;
-
     @Autowired
     MovableClock clock;
 
     @Autowired
-    AdmissionLoop loop;
+    AdmissionService admission;
 
     @Autowired
     AdmissionTokens admissionTokens;
@@ -114,16 +111,13 @@ class WaitingRoomTests {
     EventCodec codec;
 
     @Autowired
-    JdbcClient jdbc;
+    RoomDropRepository roomDrops;
 
     @Autowired
-    RoomDrops roomDrops;
+    RoomRepository store;
 
     @Autowired
-    RoomStore store;
-
-    @Autowired
-    QueueAnnouncer announcer;
+    QueueUpdateService announcer;
 
     @Autowired
     RoomMetrics metrics;
@@ -131,21 +125,13 @@ class WaitingRoomTests {
     @Autowired
     WaitingRoomProperties properties;
 
-    CatalogClient api;
     TestEvents events;
     User creator;
 
     @BeforeEach
     void setUp() {
-        loop.stop();
-        api = new CatalogClient(port, tokens);
         events = new TestEvents(kafka, codec);
         creator = api.newCreator();
-    }
-
-    @AfterEach
-    void restartLoop() {
-        loop.start();
     }
 
     @Test
@@ -223,7 +209,7 @@ class WaitingRoomTests {
         Response late = join(dropId, api.newUser());
         assertThat(late.status()).as(late.toString()).isEqualTo(409);
         assertThat(late.code()).isEqualTo("QUEUE_NOT_OPEN");
-        loop.pass();
+        admission.pass();
         assertThat(ticketOf(dropId, buyer).path("status").asString())
                 .as("the drop ended before the ticket's turn")
                 .isEqualTo("expired");
@@ -265,7 +251,7 @@ class WaitingRoomTests {
                 .as("the first half of the line is not the first half of the joiners (p = 1 / C(50,25))")
                 .isNotEqualTo(Set.copyOf(joinOrder.subList(0, 25)));
 
-        loop.pass();
+        admission.pass();
 
         Map<String, User> byId = new LinkedHashMap<>();
         joiners.forEach(user -> byId.put(user.id(), user));
@@ -289,8 +275,8 @@ class WaitingRoomTests {
             events.publish(OrderCreated.TOPIC, UUID.randomUUID().toString(), order(dropId, buyer));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> holdingSlots(dropId) == ACTIVE_SHOPPERS - 2);
-        loop.pass();
-        loop.pass();
+        admission.pass();
+        admission.pass();
         assertThat(holdingSlots(dropId)).isEqualTo(ACTIVE_SHOPPERS);
         assertAdmitted(dropId, byId.get(line.get(5)), ticketOf(dropId, byId.get(line.get(5))));
         assertAdmitted(dropId, byId.get(line.get(6)), ticketOf(dropId, byId.get(line.get(6))));
@@ -302,7 +288,7 @@ class WaitingRoomTests {
         assertThat(ticketOf(dropId, byId.get(line.get(2))).path("status").asString())
                 .as("expired as soon as the token is, before the next pass")
                 .isEqualTo("expired");
-        loop.pass();
+        admission.pass();
         for (int index = 2; index < 7; index++) {
             assertThat(ticketOf(dropId, byId.get(line.get(index)))
                             .path("status")
@@ -350,7 +336,7 @@ class WaitingRoomTests {
         assertThat(line.subList(3, 7))
                 .containsExactlyElementsOf(late.stream().map(User::id).toList());
 
-        loop.pass(); // admits the 3 early joiners and the first 2 late ones
+        admission.pass(); // admits the 3 early joiners and the first 2 late ones
         assertThat(ticketOf(dropId, late.get(1)).path("status").asString()).isEqualTo("admitted");
         assertThat(ticketOf(dropId, late.get(2)).path("position").asLong()).isEqualTo(1);
         assertThat(ticketOf(dropId, late.get(3)).path("position").asLong()).isEqualTo(2);
@@ -374,13 +360,13 @@ class WaitingRoomTests {
             buyers.add(buyer);
         }
         clock.advance(Duration.ofMinutes(15));
-        loop.pass();
+        admission.pass();
 
         events.publish(SoldOut.TOPIC, dropId, new SoldOut(dropId));
         await().atMost(Duration.ofSeconds(30))
                 .until(() ->
                         roomDrops.find(UUID.fromString(dropId)).orElseThrow().soldOut());
-        loop.pass();
+        admission.pass();
 
         Map<String, Long> statuses = new LinkedHashMap<>();
         for (User buyer : buyers) {
@@ -391,7 +377,7 @@ class WaitingRoomTests {
         assertThat(afterwards.status()).isEqualTo(201);
         assertThat(afterwards.body().path("status").asString()).isEqualTo("sold_out");
         clock.advance(Duration.ofSeconds(2));
-        loop.pass();
+        admission.pass();
         assertThat(holdingSlots(dropId)).as("admission stopped").isEqualTo(ACTIVE_SHOPPERS);
 
         assertThat(updatesFor(dropId, "sold_out", 3))
@@ -418,7 +404,7 @@ class WaitingRoomTests {
         AtomicLong mostHolding = new AtomicLong();
         try (ExecutorService instances = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int instance = 0; instance < 3; instance++) {
-                var other = new AdmissionLoop(roomDrops, store, announcer, metrics, properties, clock);
+                var other = new AdmissionService(roomDrops, store, announcer, metrics, properties, clock);
                 instances.submit(() -> {
                     while (racing.get()) {
                         other.pass();
@@ -470,7 +456,7 @@ class WaitingRoomTests {
                     if (!dropId.equals(record.key())) {
                         return false;
                     }
-                    CatalogClient.json()
+                    CatalogApi.json()
                             .readTree(record.value())
                             .path("data")
                             .path("tickets")
@@ -493,7 +479,7 @@ class WaitingRoomTests {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        loop.pass();
+        admission.pass();
     }
 
     private OrderCreated order(String dropId, String userId) {

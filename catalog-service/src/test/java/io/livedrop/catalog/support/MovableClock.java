@@ -5,9 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The system clock plus an offset a test moves forward: a drop's start or a token's expiry at once. */
+/**
+ * The system clock plus an offset a test moves forward: a drop's start or a token's expiry at once.
+ * Like common-lib's {@code Clock} bean it ticks in microseconds (what PostgreSQL stores), so no caller
+ * has to truncate what it reads.
+ */
 public final class MovableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
@@ -18,7 +23,7 @@ public final class MovableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        return Instant.now().plus(offset.get()).truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

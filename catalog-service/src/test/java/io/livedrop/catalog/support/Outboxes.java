@@ -22,7 +22,7 @@ public final class Outboxes {
                 .query(String.class)
                 .list()
                 .stream()
-                .map(payload -> CatalogClient.json().readTree(payload))
+                .map(payload -> CatalogApi.json().readTree(payload))
                 .toList();
     }
 

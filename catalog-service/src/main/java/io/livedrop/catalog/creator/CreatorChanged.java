@@ -1,6 +1,0 @@
-package io.livedrop.catalog.creator;
-
-import java.util.UUID;
-
-/** In-process notice that a creator's profile changed (drops show a creator summary). */
-public record CreatorChanged(UUID creatorId) {}

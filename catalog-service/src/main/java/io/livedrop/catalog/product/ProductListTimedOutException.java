@@ -1,9 +1,0 @@
-package io.livedrop.catalog.product;
-
-/** A product list or search query ran into its statement timeout: 503 with {@code Retry-After}. */
-class ProductListTimedOutException extends RuntimeException {
-
-    ProductListTimedOutException(Throwable cause) {
-        super("The product list took too long", cause, false, false);
-    }
-}
