@@ -1,68 +1,27 @@
 package io.livedrop.catalog.replica;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.livedrop.catalog.CatalogIntegrationTest;
 import io.livedrop.catalog.support.CatalogApi.User;
 import io.livedrop.catalog.support.Response;
-import io.livedrop.common.test.TestPostgres;
 import io.livedrop.common.test.TestReplica;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.livedrop.common.test.WithTestReplica;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * catalog-service with a real hot standby whose replay is paused: other people's lists and batch reads
  * come from the (lagging) replica, while the creator's own list and the cached single read come from
  * the primary, so a product just created shows in the console and on its own page at once.
  */
-@DirtiesContext
+@WithTestReplica
 class CatalogReplicaTests extends CatalogIntegrationTest {
 
-    static TestReplica replica;
-
-    @DynamicPropertySource
-    static void readReplica(DynamicPropertyRegistry registry) {
-        registry.add("livedrop.datasource.read.url", () -> replica().jdbcUrl(TestPostgres.jdbcUrl()));
-        registry.add("livedrop.datasource.read.check-interval", () -> "200ms");
-        // far above the few seconds replay stays paused here: the paused replica keeps answering
-        registry.add("livedrop.datasource.read.max-lag", () -> "60s");
-    }
-
-    static synchronized TestReplica replica() {
-        if (replica == null) {
-            replica = TestReplica.start();
-        }
-        return replica;
-    }
-
-    @AfterAll
-    static void stopReplica() {
-        if (replica != null) {
-            replica.close();
-        }
-    }
-
-    @Autowired
-    MeterRegistry meters;
-
-    @BeforeEach
-    void setUp() {
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> meters.get("livedrop.db.replica.usable").gauge().value() == 1);
-    }
-
     @Test
-    void listsComeFromTheReplicaExceptTheCreatorsOwnAndTheCachedPages() {
+    void listsComeFromTheReplicaExceptTheCreatorsOwnAndTheCachedPages(TestReplica replica) {
         User creator = api.newCreator();
         String older = api.createProduct(creator, "Older").path("id").asString();
         replica.awaitCaughtUp(Duration.ofSeconds(10));

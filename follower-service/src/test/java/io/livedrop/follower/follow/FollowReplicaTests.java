@@ -2,67 +2,31 @@ package io.livedrop.follower.follow;
 
 import static io.livedrop.follower.FollowerFixtures.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.livedrop.common.test.TestPostgres;
 import io.livedrop.common.test.TestReplica;
+import io.livedrop.common.test.WithTestReplica;
 import io.livedrop.follower.FollowerApi.Reply;
 import io.livedrop.follower.FollowerIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * follower-service with a real hot standby: a creator's followers page is read from the replica (with
  * replay paused, a new follower is missing there until replay resumes), while the caller's following
  * list shows their follow at once (read-your-writes from the primary).
  */
-@DirtiesContext
+@WithTestReplica
 class FollowReplicaTests extends FollowerIntegrationTest {
-
-    static TestReplica replica;
-
-    @DynamicPropertySource
-    static void readReplica(DynamicPropertyRegistry registry) {
-        registry.add("livedrop.datasource.read.url", () -> replica().jdbcUrl(TestPostgres.jdbcUrl()));
-        registry.add("livedrop.datasource.read.check-interval", () -> "200ms");
-        // far above the few seconds replay stays paused here: the paused replica keeps answering
-        registry.add("livedrop.datasource.read.max-lag", () -> "60s");
-    }
-
-    static synchronized TestReplica replica() {
-        if (replica == null) {
-            replica = TestReplica.start();
-        }
-        return replica;
-    }
-
-    @AfterAll
-    static void stopReplica() {
-        if (replica != null) {
-            replica.close();
-        }
-    }
 
     @Autowired
     MeterRegistry meters;
 
-    @BeforeEach
-    void setUp() {
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> meters.get("livedrop.db.replica.usable").gauge().value() == 1);
-    }
-
     @Test
-    void followersPagesComeFromTheReplicaAndTheCallersFollowingListFromThePrimary() {
+    void followersPagesComeFromTheReplicaAndTheCallersFollowingListFromThePrimary(TestReplica replica) {
         UUID creator = fixtures.newCreator();
         UUID early = newUser();
         assertThat(api.follow(early, creator).status()).isEqualTo(201);
