@@ -2,6 +2,7 @@ package io.livedrop.order.purchase.web;
 
 import io.livedrop.common.admission.AdmissionTokens;
 import io.livedrop.common.idempotency.IdempotencyKey;
+import io.livedrop.common.idempotency.IdempotencyKeyHeader;
 import io.livedrop.common.idempotency.IdempotentExecutor;
 import io.livedrop.common.pagination.Page;
 import io.livedrop.common.security.AuthenticatedUser;
@@ -12,8 +13,6 @@ import io.livedrop.order.purchase.application.OrderQueryService;
 import io.livedrop.order.purchase.domain.OrderView;
 import io.livedrop.order.purchase.domain.PlaceOrder;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -60,13 +59,7 @@ class OrderController {
     @PostMapping
     ResponseEntity<String> place(
             @Parameter(hidden = true) AuthenticatedUser user,
-            @Parameter(
-                            name = IdempotencyKey.HEADER,
-                            in = ParameterIn.HEADER,
-                            required = true,
-                            description = "1-255 visible ASCII characters, unique per intended operation",
-                            schema = @Schema(type = "string", minLength = 1, maxLength = 255))
-                    IdempotencyKey key,
+            @IdempotencyKeyHeader IdempotencyKey key,
             @Parameter(description = "Required while the drop's waiting room is on: the ticket's admissionToken")
                     @RequestHeader(name = AdmissionTokens.HEADER, required = false)
                     String admissionToken,

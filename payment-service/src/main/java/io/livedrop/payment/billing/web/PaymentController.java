@@ -1,6 +1,7 @@
 package io.livedrop.payment.billing.web;
 
 import io.livedrop.common.idempotency.IdempotencyKey;
+import io.livedrop.common.idempotency.IdempotencyKeyHeader;
 import io.livedrop.common.idempotency.IdempotentExecutor;
 import io.livedrop.common.security.AuthenticatedUser;
 import io.livedrop.payment.billing.application.PaymentQueryService;
@@ -8,8 +9,6 @@ import io.livedrop.payment.billing.application.PaymentService;
 import io.livedrop.payment.billing.domain.PayOrder;
 import io.livedrop.payment.billing.domain.PaymentView;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,13 +38,7 @@ class PaymentController {
     @PostMapping
     ResponseEntity<String> pay(
             @Parameter(hidden = true) AuthenticatedUser user,
-            @Parameter(
-                            name = IdempotencyKey.HEADER,
-                            in = ParameterIn.HEADER,
-                            required = true,
-                            description = "1-255 visible ASCII characters, unique per intended operation",
-                            schema = @Schema(type = "string", minLength = 1, maxLength = 255))
-                    IdempotencyKey key,
+            @IdempotencyKeyHeader IdempotencyKey key,
             @Valid @RequestBody PayRequest body) {
         var payOrder = new PayOrder(body.orderId(), body.paymentMethod().token());
         return idempotent.post(user.id(), key, PATH, body, attempt -> processing.pay(user.id(), payOrder, attempt));
