@@ -1,6 +1,7 @@
 package io.livedrop.order.purchase.persistence;
 
 import io.livedrop.common.idempotency.OperationRows;
+import io.livedrop.common.jdbc.DueWork;
 import io.livedrop.common.jdbc.SqlTimes;
 import io.livedrop.order.purchase.domain.HoldState;
 import io.livedrop.order.purchase.domain.Order;
@@ -166,20 +167,7 @@ public class OrderRepository {
      * instances (and the next round) leave them alone while this one works on them.
      */
     public List<UUID> claimDueWork(Instant now, Instant claimedUntil, int limit) {
-        return jdbc.sql("""
-                        update orders set work_due_at = :claimedUntil
-                        where id in (
-                          select id from orders where work_due_at <= :now
-                          order by work_due_at
-                          limit :limit
-                          for update skip locked)
-                        returning id
-                        """)
-                .param("claimedUntil", SqlTimes.utc(claimedUntil))
-                .param("now", SqlTimes.utc(now))
-                .param("limit", limit)
-                .query(UUID.class)
-                .list();
+        return DueWork.claim(jdbc, "orders", now, claimedUntil, limit);
     }
 
     /** Expires unpaid orders past their deadline (rows locked by a concurrent payment are skipped). */

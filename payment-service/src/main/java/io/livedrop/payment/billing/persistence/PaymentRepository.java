@@ -1,6 +1,7 @@
 package io.livedrop.payment.billing.persistence;
 
 import io.livedrop.common.idempotency.OperationRows;
+import io.livedrop.common.jdbc.DueWork;
 import io.livedrop.common.jdbc.SqlTimes;
 import io.livedrop.payment.billing.domain.Payment;
 import io.livedrop.payment.billing.domain.PaymentStatus;
@@ -179,21 +180,7 @@ public class PaymentRepository {
      * claimedUntil} against other instances.
      */
     public List<UUID> claimOverdue(Instant now, Instant claimedUntil, int limit) {
-        return jdbc.sql("""
-                        update payment set work_due_at = :claimedUntil
-                        where id in (
-                          select id from payment
-                          where status in ('processing', 'refunding') and work_due_at <= :now
-                          order by work_due_at
-                          limit :limit
-                          for update skip locked)
-                        returning id
-                        """)
-                .param("claimedUntil", SqlTimes.utc(claimedUntil))
-                .param("now", SqlTimes.utc(now))
-                .param("limit", limit)
-                .query(UUID.class)
-                .list();
+        return DueWork.claim(jdbc, "payment", "status in ('processing', 'refunding')", now, claimedUntil, limit);
     }
 
     private static Payment map(ResultSet rs, int row) throws SQLException {
