@@ -1,17 +1,16 @@
 package io.livedrop.order.config;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.livedrop.common.client.InternalRestClients;
 import io.livedrop.common.idempotency.IdempotencyConfiguration;
 import io.livedrop.common.peer.PeerCalls;
+import io.livedrop.common.peer.PeerConfiguration;
 import io.livedrop.common.peer.PeerProperties;
 import io.livedrop.order.inventory.client.InventoryApi;
 import io.livedrop.order.inventory.client.InventoryClient;
 import io.livedrop.order.payment.client.PaymentApi;
 import io.livedrop.order.payment.client.PaymentClient;
 import io.livedrop.order.purchase.application.OrderProperties;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,18 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties(OrderProperties.class)
-@Import(IdempotencyConfiguration.class)
+@Import({IdempotencyConfiguration.class, PeerConfiguration.class})
 class OrderConfiguration {
 
     static final String INVENTORY = "inventory";
     static final String PAYMENT = "payment";
-
-    @Bean
-    CircuitBreakerRegistry circuitBreakers(MeterRegistry meters) {
-        CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
-        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
-        return registry;
-    }
 
     @Bean
     InventoryClient inventoryClient(

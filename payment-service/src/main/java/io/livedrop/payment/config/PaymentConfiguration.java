@@ -6,7 +6,6 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedTimeLimiterMetrics;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
@@ -14,6 +13,7 @@ import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.livedrop.common.client.InternalRestClients;
 import io.livedrop.common.idempotency.IdempotencyConfiguration;
 import io.livedrop.common.peer.PeerCalls;
+import io.livedrop.common.peer.PeerConfiguration;
 import io.livedrop.common.peer.PeerProperties;
 import io.livedrop.payment.billing.application.PaymentProperties;
 import io.livedrop.payment.order.client.OrderApi;
@@ -37,18 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties({PaymentProperties.class, ProviderProperties.class})
-@Import(IdempotencyConfiguration.class)
+@Import({IdempotencyConfiguration.class, PeerConfiguration.class})
 class PaymentConfiguration {
 
     static final String PROVIDER = "payment-provider";
     static final String ORDER = "order";
-
-    @Bean
-    CircuitBreakerRegistry circuitBreakers(MeterRegistry meters) {
-        CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
-        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
-        return registry;
-    }
 
     /** Provider calls run on virtual threads, so the time limiter can abandon (interrupt) a hanging one. */
     @Bean(destroyMethod = "shutdownNow")
