@@ -9,30 +9,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The one HTTP client of order-service's tests: its endpoints, with a buyer's or a service token. */
-public final class OrderApi {
+public final class OrderApi extends ServiceClient {
 
-    private final ServiceClient http;
     private final TestJwtIssuer tokens;
 
     public OrderApi(int port, TestJwtIssuer tokens) {
-        this.http = new ServiceClient(port);
+        super(port);
         this.tokens = tokens;
-    }
-
-    public Reply get(String path, String token) {
-        return http.get(path, token);
-    }
-
-    public Reply getText(String path) {
-        return http.getText(path);
-    }
-
-    public Reply put(String path, String token) {
-        return http.put(path, token);
-    }
-
-    public Reply post(String path, String token, Map<String, String> headers, String body) {
-        return http.post(path, token, headers, body);
     }
 
     public Reply placeOrder(String userId, String key, String dropId, int quantity) {

@@ -7,26 +7,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The one HTTP client of payment-service's tests: its endpoints, with a buyer's or order-service's token. */
-public final class PaymentApi {
+public final class PaymentApi extends ServiceClient {
 
-    private final ServiceClient http;
     private final TestJwtIssuer tokens;
 
     public PaymentApi(int port, TestJwtIssuer tokens) {
-        this.http = new ServiceClient(port);
+        super(port);
         this.tokens = tokens;
-    }
-
-    public Reply get(String path, String token) {
-        return http.get(path, token);
-    }
-
-    public Reply getText(String path) {
-        return http.getText(path);
-    }
-
-    public Reply post(String path, String token, Map<String, String> headers, String body) {
-        return http.post(path, token, headers, body);
     }
 
     public Reply pay(String buyer, String key, String orderId, String cardToken) {

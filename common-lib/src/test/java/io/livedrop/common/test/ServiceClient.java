@@ -9,8 +9,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** Plain HTTP calls to the service under test, as a client (or another service) makes them. */
-public final class ServiceClient {
+/**
+ * Plain HTTP calls to the service under test, as a client (or another service) makes them. A service's
+ * {@code <Svc>Api} extends it with calls to its own endpoints.
+ */
+public class ServiceClient {
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
