@@ -3,6 +3,7 @@ package io.livedrop.common.idempotency;
 import io.livedrop.common.error.ApiException;
 import io.livedrop.common.error.ErrorCode;
 import io.livedrop.common.ids.Ids;
+import io.livedrop.common.jdbc.SqlTimes;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -84,7 +85,7 @@ public class IdempotencyStore {
                 .param("status", response.status())
                 .param("contentType", response.contentType())
                 .param("body", response.body())
-                .param("now", Timestamp.from(clock.instant()))
+                .param("now", SqlTimes.utc(clock.instant()))
                 .param("scope", request.scope())
                 .param("key", request.key().value())
                 .param("owner", leaseOwner)
@@ -118,7 +119,7 @@ public class IdempotencyStore {
                 where scope = :scope and idempotency_key = :key and state = 'in_flight' and lease_owner = :owner
                 """)
                 .param("nobody", UUID.randomUUID())
-                .param("now", Timestamp.from(clock.instant()))
+                .param("now", SqlTimes.utc(clock.instant()))
                 .param("scope", request.scope())
                 .param("key", request.key().value())
                 .param("owner", leaseOwner)
@@ -166,7 +167,7 @@ public class IdempotencyStore {
                         delete from idempotency_record where ctid in (
                           select ctid from idempotency_record where expires_at <= :now limit :limit)
                         """)
-                .param("now", Timestamp.from(clock.instant()))
+                .param("now", SqlTimes.utc(clock.instant()))
                 .param("limit", limit)
                 .update();
     }
@@ -193,9 +194,9 @@ public class IdempotencyStore {
                 .param("fingerprint", request.fingerprint())
                 .param("operationId", operationId)
                 .param("owner", leaseOwner)
-                .param("leaseUntil", Timestamp.from(now.plus(properties.lease())))
-                .param("now", Timestamp.from(now))
-                .param("expiresAt", Timestamp.from(now.plus(properties.retention())))
+                .param("leaseUntil", SqlTimes.utc(now.plus(properties.lease())))
+                .param("now", SqlTimes.utc(now))
+                .param("expiresAt", SqlTimes.utc(now.plus(properties.retention())))
                 .query(UUID.class)
                 .optional();
     }
@@ -216,11 +217,11 @@ public class IdempotencyStore {
                                   and lease_owner = :previousOwner and lease_until <= :now
                                 """)
                         .param("newOwner", newOwner)
-                        .param("leaseUntil", Timestamp.from(now.plus(properties.lease())))
+                        .param("leaseUntil", SqlTimes.utc(now.plus(properties.lease())))
                         .param("scope", request.scope())
                         .param("key", request.key().value())
                         .param("previousOwner", previousOwner)
-                        .param("now", Timestamp.from(now))
+                        .param("now", SqlTimes.utc(now))
                         .update()
                 == 1;
     }

@@ -3,8 +3,8 @@ package io.livedrop.order.drop.persistence;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.livedrop.common.events.DropScheduled;
+import io.livedrop.common.jdbc.SqlTimes;
 import io.livedrop.order.drop.domain.DropInfo;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -57,8 +57,8 @@ public class DropInfoRepository {
                         rs.getString("creator_id"),
                         rs.getLong("unit_price_cents"),
                         rs.getString("currency"),
-                        rs.getTimestamp("starts_at").toInstant(),
-                        rs.getTimestamp("ends_at").toInstant(),
+                        SqlTimes.instant(rs, "starts_at"),
+                        SqlTimes.instant(rs, "ends_at"),
                         rs.getInt("per_user_limit"),
                         rs.getBoolean("waiting_room")))
                 .optional();
@@ -88,13 +88,13 @@ public class DropInfoRepository {
                 .param("creatorId", drop.creatorId())
                 .param("price", drop.unitPriceCents())
                 .param("currency", drop.currency())
-                .param("startsAt", Timestamp.from(drop.startsAt()))
-                .param("endsAt", Timestamp.from(drop.endsAt()))
+                .param("startsAt", SqlTimes.utc(drop.startsAt()))
+                .param("endsAt", SqlTimes.utc(drop.endsAt()))
                 .param("perUserLimit", drop.perUserLimit())
                 .param("waitingRoom", drop.waitingRoom())
                 .param("title", drop.title())
-                .param("scheduledAt", Timestamp.from(scheduledAt))
-                .param("now", Timestamp.from(now))
+                .param("scheduledAt", SqlTimes.utc(scheduledAt))
+                .param("now", SqlTimes.utc(now))
                 .update();
         known.invalidate(drop.dropId());
     }
