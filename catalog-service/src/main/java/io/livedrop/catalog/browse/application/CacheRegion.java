@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  * load while the others wait briefly for its value and load themselves only if it does not come.
  *
  * <p>Invalidation races: an eviction bumps a per-key generation, and a load that started before it
- * does not write its (possibly old) value into the cache. Another instance may still write a value
+ * does not write its (possibly old) value into the cache; if the eviction lands while that value is
+ * being written, the writer takes it out again. Another instance may still write a value
  * it read before the change committed, so every eviction is repeated a moment later.
  */
 public final class CacheRegion {
@@ -192,6 +193,11 @@ public final class CacheRegion {
         }
         redis.set(key, value.encode(), Math.min(remaining, properties.ttl().toMillis()));
         local.put(key, value);
+        if (generations.get(stripe(key)) != generationAtStart) {
+            // an eviction ran between the check and the writes, and may have deleted before they landed
+            local.invalidate(key);
+            redis.delete(List.of(key));
+        }
     }
 
     private CachedValue fromRedis(String key) {
