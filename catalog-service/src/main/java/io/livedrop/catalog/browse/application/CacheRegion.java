@@ -159,7 +159,7 @@ public final class CacheRegion {
     private Lookup lookup(String key, Supplier<CachedValue> loader, long generation) {
         CachedValue shared = fromRedis(key);
         if (shared != null) {
-            local.put(key, shared);
+            putLocal(key, shared, generation);
             return new Lookup(shared, true);
         }
         String lockKey = key + ":fill-lock";
@@ -169,7 +169,7 @@ public final class CacheRegion {
             if (!locked && redis.available()) {
                 CachedValue filledByOther = awaitOtherInstance(key);
                 if (filledByOther != null) {
-                    local.put(key, filledByOther);
+                    putLocal(key, filledByOther, generation);
                     return new Lookup(filledByOther, true);
                 }
             }
@@ -197,6 +197,17 @@ public final class CacheRegion {
             // an eviction ran between the check and the writes, and may have deleted before they landed
             local.invalidate(key);
             redis.delete(List.of(key));
+        }
+    }
+
+    /** Copies a value read from Redis into the local tier unless an eviction came after the read. */
+    private void putLocal(String key, CachedValue value, long generationAtStart) {
+        if (generations.get(stripe(key)) != generationAtStart) {
+            return;
+        }
+        local.put(key, value);
+        if (generations.get(stripe(key)) != generationAtStart) {
+            local.invalidate(key);
         }
     }
 

@@ -31,7 +31,8 @@ import org.springframework.data.redis.core.ValueOperations;
 
 /**
  * An eviction that lands while a load is writing its value (after the generation check, before or
- * during the writes) must not leave that value behind: the next read loads the changed row. Redis is
+ * during the writes), or right after a reader took a value from Redis, must not leave that value
+ * behind in either tier: the next read loads the changed row. Redis is
  * a map behind mocks here, so the eviction can be placed exactly inside the write.
  */
 class CacheRegionEvictionRaceTests {
@@ -41,6 +42,7 @@ class CacheRegionEvictionRaceTests {
     final Map<String, byte[]> stored = new ConcurrentHashMap<>();
     final ScheduledExecutorService delayedEvictions = Executors.newSingleThreadScheduledExecutor();
     final AtomicBoolean evictDuringNextWrite = new AtomicBoolean();
+    final AtomicBoolean evictDuringNextRead = new AtomicBoolean();
     CacheRegion region;
 
     @BeforeEach
@@ -53,7 +55,13 @@ class CacheRegionEvictionRaceTests {
         when(values.opsForValue()).thenReturn(operations);
         when(locks.opsForValue()).thenReturn(lockOperations);
         when(lockOperations.setIfAbsent(any(), any(), any(Duration.class))).thenReturn(true);
-        when(operations.get(any())).thenAnswer(call -> stored.get(call.<String>getArgument(0)));
+        when(operations.get(any())).thenAnswer(call -> {
+            byte[] value = stored.get(call.<String>getArgument(0));
+            if (evictDuringNextRead.compareAndSet(true, false)) {
+                region.evict("d1"); // the change committed just after this (old) value was read
+            }
+            return value;
+        });
         doAnswer(call -> {
                     if (evictDuringNextWrite.compareAndSet(true, false)) {
                         region.evict("d1"); // the change committed while this (old) value was on its way
@@ -98,6 +106,15 @@ class CacheRegionEvictionRaceTests {
         assertThat(text(region.getValue("d1", () -> value("old")))).isEqualTo("old");
 
         assertThat(stored).as("Redis").doesNotContainKey(KEY);
+        assertThat(text(region.getValue("d1", () -> value("new")))).isEqualTo("new");
+    }
+
+    @Test
+    void anEvictionRightAfterAnOldValueWasReadFromRedisKeepsItOutOfTheLocalTier() {
+        stored.put(KEY, value("old").encode());
+        evictDuringNextRead.set(true);
+        assertThat(text(region.getValue("d1", () -> value("unused")))).isEqualTo("old");
+
         assertThat(text(region.getValue("d1", () -> value("new")))).isEqualTo("new");
     }
 
