@@ -41,45 +41,37 @@ public class OrderEvents {
     }
 
     public void confirmed(Order order) {
-        outbox.publish(
-                OrderConfirmed.TOPIC,
-                key(order),
-                new OrderConfirmed(
-                        key(order),
-                        order.userId(),
-                        order.dropId(),
-                        order.quantity(),
-                        order.totalCents(),
-                        order.currency()));
+        publishOutcome(OrderConfirmed.TOPIC, order, OrderConfirmed::new);
         metrics.confirmed();
     }
 
     public void cancelled(Order order) {
-        outbox.publish(
-                OrderCancelled.TOPIC,
-                key(order),
-                new OrderCancelled(
-                        key(order),
-                        order.userId(),
-                        order.dropId(),
-                        order.quantity(),
-                        order.totalCents(),
-                        order.currency()));
+        publishOutcome(OrderCancelled.TOPIC, order, OrderCancelled::new);
         metrics.cancelled();
     }
 
     public void expired(Order order) {
+        publishOutcome(OrderExpired.TOPIC, order, OrderExpired::new);
+        metrics.expired();
+    }
+
+    /** The end of an order's saga: each outcome event carries the same facts of the order. */
+    private void publishOutcome(String topic, Order order, OutcomeEvent<?> event) {
         outbox.publish(
-                OrderExpired.TOPIC,
+                topic,
                 key(order),
-                new OrderExpired(
+                event.of(
                         key(order),
                         order.userId(),
                         order.dropId(),
                         order.quantity(),
                         order.totalCents(),
                         order.currency()));
-        metrics.expired();
+    }
+
+    @FunctionalInterface
+    private interface OutcomeEvent<E> {
+        E of(String orderId, String userId, String dropId, int quantity, long totalCents, String currency);
     }
 
     private static String key(Order order) {

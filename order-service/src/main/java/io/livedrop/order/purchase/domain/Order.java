@@ -76,6 +76,39 @@ public record Order(
         if (newStatus != status && !status.canBecome(newStatus)) {
             throw new IllegalStateException("order " + id + " cannot go from " + status + " to " + newStatus);
         }
+        return copy(newStatus, newHold, newPayment, paymentId, workDueAt, workAttempts, now);
+    }
+
+    public Order withStatus(OrderStatus newStatus, Instant now) {
+        return with(newStatus, holdState, paymentState, now);
+    }
+
+    public Order withHold(HoldState newHold, Instant now) {
+        return with(status, newHold, paymentState, now);
+    }
+
+    public Order withPaymentCaptured(String newPaymentId, Instant now) {
+        return copy(status, holdState, PaymentState.CAPTURED, newPaymentId, workDueAt, workAttempts, now);
+    }
+
+    /** Schedules (or clears, with null) the recovery job's next look and resets the retry count. */
+    public Order withWorkDue(Instant due) {
+        return withWork(due, 0);
+    }
+
+    public Order withWork(Instant due, int attempts) {
+        return copy(status, holdState, paymentState, paymentId, due, attempts, updatedAt);
+    }
+
+    /** This order with its saga state replaced; what was bought, by whom and when never changes. */
+    private Order copy(
+            OrderStatus newStatus,
+            HoldState newHold,
+            PaymentState newPayment,
+            String newPaymentId,
+            Instant due,
+            int attempts,
+            Instant newUpdatedAt) {
         return new Order(
                 id,
                 userId,
@@ -88,72 +121,13 @@ public record Order(
                 newStatus,
                 newHold,
                 newPayment,
-                paymentId,
-                idempotencyKey,
-                reservedUntil,
-                workDueAt,
-                workAttempts,
-                version,
-                createdAt,
-                now);
-    }
-
-    public Order withStatus(OrderStatus newStatus, Instant now) {
-        return with(newStatus, holdState, paymentState, now);
-    }
-
-    public Order withHold(HoldState newHold, Instant now) {
-        return with(status, newHold, paymentState, now);
-    }
-
-    public Order withPaymentCaptured(String newPaymentId, Instant now) {
-        return new Order(
-                id,
-                userId,
-                dropId,
-                productId,
-                quantity,
-                unitPriceCents,
-                totalCents,
-                currency,
-                status,
-                holdState,
-                PaymentState.CAPTURED,
                 newPaymentId,
-                idempotencyKey,
-                reservedUntil,
-                workDueAt,
-                workAttempts,
-                version,
-                createdAt,
-                now);
-    }
-
-    /** Schedules (or clears, with null) the recovery job's next look and resets the retry count. */
-    public Order withWorkDue(Instant due) {
-        return withWork(due, 0);
-    }
-
-    public Order withWork(Instant due, int attempts) {
-        return new Order(
-                id,
-                userId,
-                dropId,
-                productId,
-                quantity,
-                unitPriceCents,
-                totalCents,
-                currency,
-                status,
-                holdState,
-                paymentState,
-                paymentId,
                 idempotencyKey,
                 reservedUntil,
                 due,
                 attempts,
                 version,
                 createdAt,
-                updatedAt);
+                newUpdatedAt);
     }
 }
