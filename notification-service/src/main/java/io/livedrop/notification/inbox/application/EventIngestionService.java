@@ -9,6 +9,7 @@ import io.livedrop.common.events.OrderCancelled;
 import io.livedrop.common.events.OrderConfirmed;
 import io.livedrop.common.events.OrderCreated;
 import io.livedrop.common.events.OrderExpired;
+import io.livedrop.common.events.OrderOutcome;
 import io.livedrop.common.events.PaymentFailed;
 import io.livedrop.common.events.SoldOut;
 import io.livedrop.common.events.StockLow;
@@ -142,39 +143,9 @@ public class EventIngestionService {
                 effect(
                         OrderCreated.class,
                         (o, on) -> orders.remember(new OrderSummary(o.orderId(), o.dropId(), o.quantity()))),
-                effect(
-                        OrderConfirmed.class,
-                        (o, on) -> notifyBuyer(
-                                on,
-                                OrderConfirmed.TOPIC,
-                                o.userId(),
-                                o.orderId(),
-                                o.dropId(),
-                                o.quantity(),
-                                o.totalCents(),
-                                o.currency())),
-                effect(
-                        OrderCancelled.class,
-                        (o, on) -> notifyBuyer(
-                                on,
-                                OrderCancelled.TOPIC,
-                                o.userId(),
-                                o.orderId(),
-                                o.dropId(),
-                                o.quantity(),
-                                o.totalCents(),
-                                o.currency())),
-                effect(
-                        OrderExpired.class,
-                        (o, on) -> notifyBuyer(
-                                on,
-                                OrderExpired.TOPIC,
-                                o.userId(),
-                                o.orderId(),
-                                o.dropId(),
-                                o.quantity(),
-                                o.totalCents(),
-                                o.currency())),
+                effect(OrderConfirmed.class, (o, on) -> notifyBuyer(on, OrderConfirmed.TOPIC, o)),
+                effect(OrderCancelled.class, (o, on) -> notifyBuyer(on, OrderCancelled.TOPIC, o)),
+                effect(OrderExpired.class, (o, on) -> notifyBuyer(on, OrderExpired.TOPIC, o)),
                 effect(PaymentFailed.class, this::paymentFailed),
                 effect(FollowCreated.class, (f, on) -> changeFollow(on, f.userId(), f.creatorId(), true, f.at())),
                 effect(FollowDeleted.class, (f, on) -> changeFollow(on, f.userId(), f.creatorId(), false, f.at())));
@@ -208,17 +179,13 @@ public class EventIngestionService {
     }
 
     /** order.confirmed, order.cancelled and order.expired: the same fields, the same notification. */
-    private void notifyBuyer(
-            Applying on,
-            String type,
-            String userId,
-            String orderId,
-            String dropId,
-            int quantity,
-            long totalCents,
-            String currency) {
+    private void notifyBuyer(Applying on, String type, OrderOutcome order) {
         on.notify(NotificationDraft.personal(
-                on.id(), userId, type, on.time(), data.order(orderId, dropId, quantity, totalCents, currency)));
+                on.id(),
+                order.userId(),
+                type,
+                on.time(),
+                data.order(order.orderId(), order.dropId(), order.quantity(), order.totalCents(), order.currency())));
     }
 
     private void paymentFailed(PaymentFailed p, Applying on) {

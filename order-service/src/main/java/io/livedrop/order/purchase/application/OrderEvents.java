@@ -4,6 +4,7 @@ import io.livedrop.common.events.OrderCancelled;
 import io.livedrop.common.events.OrderConfirmed;
 import io.livedrop.common.events.OrderCreated;
 import io.livedrop.common.events.OrderExpired;
+import io.livedrop.common.events.OrderOutcome;
 import io.livedrop.common.outbox.Outbox;
 import io.livedrop.order.purchase.domain.Order;
 import io.livedrop.order.purchase.domain.OrderStatus;
@@ -56,7 +57,7 @@ public class OrderEvents {
     }
 
     /** The end of an order's saga: each outcome event carries the same facts of the order. */
-    private void publishOutcome(String topic, Order order, OutcomeEvent<?> event) {
+    private void publishOutcome(String topic, Order order, OutcomeEvent event) {
         outbox.publish(
                 topic,
                 key(order),
@@ -70,8 +71,8 @@ public class OrderEvents {
     }
 
     @FunctionalInterface
-    private interface OutcomeEvent<E> {
-        E of(String orderId, String userId, String dropId, int quantity, long totalCents, String currency);
+    private interface OutcomeEvent {
+        OrderOutcome of(String orderId, String userId, String dropId, int quantity, long totalCents, String currency);
     }
 
     private static String key(Order order) {
