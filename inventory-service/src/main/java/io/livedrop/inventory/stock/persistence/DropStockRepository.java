@@ -172,32 +172,28 @@ public class DropStockRepository {
 
     /** A hold was released or expired: its units go back on sale. */
     public void releaseReserved(UUID dropId, int quantity) {
-        requireOne(
-                jdbc.sql("""
-                        update drop_stock
-                           set available = available + :quantity, reserved = reserved - :quantity,
-                               stock_dirty = true,
-                               low_stock_signalled = low_stock_signalled
-                                   and available + :quantity < coalesce(low_stock_threshold, 0)
-                         where drop_id = :dropId
-                        """)
-                        .param("dropId", dropId)
-                        .param("quantity", quantity)
-                        .update(),
-                dropId);
+        backOnSale(dropId, quantity, "reserved");
     }
 
     /** A sale was refunded: its units go back on sale. */
     public void returnSold(UUID dropId, int quantity) {
+        backOnSale(dropId, quantity, "sold");
+    }
+
+    /**
+     * Moves units from {@code fromColumn} (reserved or sold, never user input) back to available; a
+     * low-stock signal already given is taken back once the stock rises above the threshold again.
+     */
+    private void backOnSale(UUID dropId, int quantity, String fromColumn) {
         requireOne(
                 jdbc.sql("""
                         update drop_stock
-                           set available = available + :quantity, sold = sold - :quantity,
+                           set available = available + :quantity, %1$s = %1$s - :quantity,
                                stock_dirty = true,
                                low_stock_signalled = low_stock_signalled
                                    and available + :quantity < coalesce(low_stock_threshold, 0)
                          where drop_id = :dropId
-                        """)
+                        """.formatted(fromColumn))
                         .param("dropId", dropId)
                         .param("quantity", quantity)
                         .update(),
