@@ -9,6 +9,7 @@ import io.livedrop.inventory.reservation.persistence.ReservationRepository;
 import io.livedrop.inventory.stock.persistence.DropStockRepository;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,45 +47,49 @@ public class ReservationService {
     /** Paid: the held units are sold. A hold already released (or returned) cannot be confirmed. */
     @Transactional
     public Reservation confirm(UUID reservationId) {
-        Optional<Reservation> confirmed =
-                reservations.transition(reservationId, ReservationStatus.HELD, ReservationStatus.CONFIRMED, null);
-        if (confirmed.isEmpty()) {
-            return alreadyIn(reservationId, ReservationStatus.CONFIRMED);
-        }
-        Reservation reservation = confirmed.get();
-        stock.sellReserved(reservation.dropId(), reservation.quantity());
-        metrics.transitioned(ReservationStatus.CONFIRMED, CALLER);
-        return reservation;
+        return move(
+                reservationId,
+                ReservationStatus.HELD,
+                ReservationStatus.CONFIRMED,
+                null,
+                reservation -> stock.sellReserved(reservation.dropId(), reservation.quantity()));
     }
 
     /** Not paid: the held units go back on sale. A confirmed hold cannot be released (return it). */
     @Transactional
     public Reservation release(UUID reservationId) {
-        Optional<Reservation> released =
-                reservations.transition(reservationId, ReservationStatus.HELD, ReservationStatus.RELEASED, CALLER);
-        if (released.isEmpty()) {
-            return alreadyIn(reservationId, ReservationStatus.RELEASED);
-        }
-        Reservation reservation = released.get();
-        holdings.giveBack(reservation.dropId(), reservation.userId(), reservation.quantity());
-        stock.releaseReserved(reservation.dropId(), reservation.quantity());
-        metrics.transitioned(ReservationStatus.RELEASED, CALLER);
-        return reservation;
+        return move(reservationId, ReservationStatus.HELD, ReservationStatus.RELEASED, CALLER, reservation -> {
+            holdings.giveBack(reservation.dropId(), reservation.userId(), reservation.quantity());
+            stock.releaseReserved(reservation.dropId(), reservation.quantity());
+        });
     }
 
     /** Refunded: the sold units go back on sale and the buyer's allowance comes back. */
     @Transactional
     public Reservation returnSold(UUID reservationId) {
-        Optional<Reservation> returned =
-                reservations.transition(reservationId, ReservationStatus.CONFIRMED, ReservationStatus.RETURNED, null);
-        if (returned.isEmpty()) {
-            return alreadyIn(reservationId, ReservationStatus.RETURNED);
+        return move(reservationId, ReservationStatus.CONFIRMED, ReservationStatus.RETURNED, null, reservation -> {
+            holdings.giveBack(reservation.dropId(), reservation.userId(), reservation.quantity());
+            stock.returnSold(reservation.dropId(), reservation.quantity());
+        });
+    }
+
+    /**
+     * Moves the reservation from {@code from} to {@code to} and applies the stock change once, in the
+     * caller's transaction; a repeat of a move already made answers the reservation unchanged.
+     */
+    private Reservation move(
+            UUID reservationId,
+            ReservationStatus from,
+            ReservationStatus to,
+            String releasedBy,
+            Consumer<Reservation> stockChange) {
+        Optional<Reservation> moved = reservations.transition(reservationId, from, to, releasedBy);
+        if (moved.isEmpty()) {
+            return alreadyIn(reservationId, to);
         }
-        Reservation reservation = returned.get();
-        holdings.giveBack(reservation.dropId(), reservation.userId(), reservation.quantity());
-        stock.returnSold(reservation.dropId(), reservation.quantity());
-        metrics.transitioned(ReservationStatus.RETURNED, CALLER);
-        return reservation;
+        stockChange.accept(moved.get());
+        metrics.transitioned(to, CALLER);
+        return moved.get();
     }
 
     /** The transition did not apply: answer the repeat of one that did, refuse anything else. */
