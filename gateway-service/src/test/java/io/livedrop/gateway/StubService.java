@@ -59,10 +59,6 @@ final class StubService {
         return "http://127.0.0.1:" + port;
     }
 
-    String webSocketUrl() {
-        return "ws://127.0.0.1:" + port;
-    }
-
     int hits() {
         return hits.get();
     }

@@ -19,6 +19,7 @@ class StubUpstreams {
     static final StubService ORDER = StubService.start("order-service");
     static final StubService PAYMENT = StubService.start("payment-service");
     static final StubService NOTIFICATION = StubService.start("notification-service");
+    static final StubRealtimeSocket REALTIME_SOCKET = StubRealtimeSocket.start();
 
     /** A built web client: index.html and one hashed asset, as Vite leaves them in web/dist. */
     static final java.nio.file.Path WEB_DIST = webDist();
@@ -38,7 +39,7 @@ class StubUpstreams {
             registry.add("ORDER_URL", ORDER::url);
             registry.add("PAYMENT_URL", PAYMENT::url);
             registry.add("NOTIFICATION_URL", NOTIFICATION::url);
-            registry.add("NOTIFICATION_WS_URL", NOTIFICATION::webSocketUrl);
+            registry.add("NOTIFICATION_WS_URL", REALTIME_SOCKET::url);
             registry.add("WEB_DIST_DIR", WEB_DIST::toString);
             registry.add("GATEWAY_NOTIFICATION_TIMEOUT_MS", () -> NOTIFICATION_TIMEOUT_MS);
             registry.add("GATEWAY_TRUSTED_PROXIES", () -> "127.0.0.1,::1");
