@@ -4,6 +4,7 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.isAlreadyRouted;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.setAlreadyRouted;
 
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,11 +109,12 @@ class WebSocketRelayFilter implements GlobalFilter, Ordered {
      * 1012–1014, private 3000–4999) as it came. A peer gone without a close frame (1006) is the
      * service going away under the client: 1012, so the client reconnects (to another instance) with
      * its last id. A close frame without a code (1005) is a normal close; anything else a code that
-     * must not be sent, hence 1002.
+     * must not be sent, hence 1002. Netty's check is the one its close frames enforce; within
+     * CloseStatus's 1000–4999 it admits exactly the codes above.
      */
     static CloseStatus forwardable(CloseStatus status) {
         int code = status.getCode();
-        if ((code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999)) {
+        if (WebSocketCloseStatus.isValidStatusCode(code)) {
             return status;
         }
         return switch (code) {
