@@ -192,23 +192,28 @@ public final class CacheRegion {
             return; // about to change status, or invalidated while we were loading
         }
         redis.set(key, value.encode(), Math.min(remaining, properties.ttl().toMillis()));
-        local.put(key, value);
-        if (generations.get(stripe(key)) != generationAtStart) {
+        if (!putLocal(key, value, generationAtStart)) {
             // an eviction ran between the check and the writes, and may have deleted before they landed
-            local.invalidate(key);
             redis.delete(List.of(key));
         }
     }
 
-    /** Copies a value read from Redis into the local tier unless an eviction came after the read. */
-    private void putLocal(String key, CachedValue value, long generationAtStart) {
+    /**
+     * Puts a value into the local tier unless an eviction came after {@code generationAtStart}, and
+     * takes it out again if one raced in while it was put.
+     *
+     * @return whether the value stayed (no eviction came in between)
+     */
+    private boolean putLocal(String key, CachedValue value, long generationAtStart) {
         if (generations.get(stripe(key)) != generationAtStart) {
-            return;
+            return false;
         }
         local.put(key, value);
         if (generations.get(stripe(key)) != generationAtStart) {
             local.invalidate(key);
+            return false;
         }
+        return true;
     }
 
     private CachedValue fromRedis(String key) {
