@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +48,10 @@ class RealtimeConnectionLimitTests extends GatewayIntegrationTest {
     void theConnectionOverTheCapIsRefusedWith503AndRetryAfterWhileTheApiKeepsAnswering() throws Exception {
         open();
         open();
+        double refusedBefore = refusedCount();
 
         Throwable refused = catchThrowable(this::open);
+        assertThat(refused).hasCauseInstanceOf(WebSocketHandshakeException.class);
         var handshake = (WebSocketHandshakeException) refused.getCause();
         assertThat(handshake.getResponse().statusCode()).isEqualTo(503);
         assertThat(handshake.getResponse().headers().firstValue("Retry-After")).hasValue("7");
@@ -56,8 +63,7 @@ class RealtimeConnectionLimitTests extends GatewayIntegrationTest {
         assertThat(sse.header("Content-Type")).startsWith("application/problem+json");
 
         assertThat(gateway.get("/api/drops/any").send().status()).isEqualTo(200);
-        assertThat(meters.get("livedrop.gateway.realtime.refused").counter().count())
-                .isGreaterThanOrEqualTo(2);
+        assertThat(refusedCount() - refusedBefore).isEqualTo(2);
     }
 
     @Test
@@ -72,23 +78,25 @@ class RealtimeConnectionLimitTests extends GatewayIntegrationTest {
     }
 
     @Test
-    void endedStreamsAndFailedRelaysGiveTheirPlacesBack() throws Exception {
+    void endedStreamsEndedSocketsAndFailedHandshakesGiveTheirPlacesBack() throws Exception {
         for (int i = 0; i < 3; i++) {
-            assertThat(gateway.get("/api/realtime/sse?token=" + realtimeToken())
-                            .send()
-                            .status())
-                    .isEqualTo(200);
+            assertThat(sseStatus()).isEqualTo(200);
+            awaitOpenConnections(0);
             sockets.add(http.newWebSocketBuilder()
                     .header(StubRealtimeSocket.CLOSE, "1013")
                     .buildAsync(realtimeUrl(), new WebSocket.Listener() {})
                     .get(10, TimeUnit.SECONDS));
+            awaitOpenConnections(0);
+            // an upgrade without a key: the handshake fails, on a connection kept open
+            try (Socket raw = new Socket("127.0.0.1", port)) {
+                assertThat(handshakeWithoutKey(raw)).startsWith("HTTP/1.1 400");
+                awaitOpenConnections(0);
+            }
         }
-        awaitOpenConnections(0);
 
         open();
         open();
-        assertThat(meters.get("livedrop.gateway.realtime.connections").gauge().value())
-                .isEqualTo(2);
+        assertThat(openConnections()).isEqualTo(2);
     }
 
     private WebSocket open() throws Exception {
@@ -108,10 +116,26 @@ class RealtimeConnectionLimitTests extends GatewayIntegrationTest {
     }
 
     private void awaitOpenConnections(int count) {
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> meters.get("livedrop.gateway.realtime.connections")
-                                .gauge()
-                                .value()
-                        == count);
+        await().atMost(Duration.ofSeconds(10)).until(() -> openConnections() == count);
+    }
+
+    private double openConnections() {
+        return meters.get("livedrop.gateway.realtime.connections").gauge().value();
+    }
+
+    private double refusedCount() {
+        return meters.get("livedrop.gateway.realtime.refused").counter().count();
+    }
+
+    private String handshakeWithoutKey(Socket raw) throws IOException {
+        String request = "GET /ws?token=" + realtimeToken() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n\r\n";
+        raw.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        raw.getOutputStream().flush();
+        return new BufferedReader(new InputStreamReader(raw.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+    }
+
+    private int sseStatus() {
+        return gateway.get("/api/realtime/sse?token=" + realtimeToken()).send().status();
     }
 }

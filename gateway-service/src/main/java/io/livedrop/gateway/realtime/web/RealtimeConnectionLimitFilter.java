@@ -22,6 +22,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 
@@ -32,9 +34,9 @@ import reactor.netty.Connection;
  * 500). Over the cap a connection is refused before the handshake: 503 {@code SERVICE_UNAVAILABLE}
  * with {@code Retry-After} (API.md "Overload"); the web client reconnects after it.
  *
- * <p>A connection's place is given back when the client's connection closes, or, for a stream that
- * is not a WebSocket, when the stream ends (an upgraded WebSocket's exchange completes at the
- * handshake, long before the socket ends).
+ * <p>A WebSocket's place is given back when the client's connection closes or its handshake fails (an
+ * upgraded socket's exchange completes at the handshake, long before the socket ends); an SSE
+ * stream's when the stream ends or its client leaves.
  */
 @Component
 @EnableConfigurationProperties(RealtimeConnectionProperties.class)
@@ -53,10 +55,11 @@ class RealtimeConnectionLimitFilter implements GlobalFilter, Ordered {
             RealtimeConnectionProperties properties, ProblemResponses problems, MeterRegistry meters) {
         this.properties = properties;
         this.problems = problems;
-        this.maxConnections = properties.maxConnections(openFilesLimit());
+        long openFiles = openFilesLimit();
+        this.maxConnections = properties.maxConnections(openFiles);
         this.retryAfterSeconds =
                 Long.toString(Math.max(1, properties.retryAfter().toSeconds()));
-        log.info("Relaying at most {} realtime connections at once", maxConnections);
+        log.info("Relaying at most {} realtime connections at once (open-files limit {})", maxConnections, openFiles);
         Gauge.builder("livedrop.gateway.realtime.connections", open, AtomicInteger::get)
                 .description("Realtime connections (WebSocket, SSE) the gateway relays now")
                 .register(meters);
@@ -93,12 +96,15 @@ class RealtimeConnectionLimitFilter implements GlobalFilter, Ordered {
                     ErrorCode.SERVICE_UNAVAILABLE,
                     "Too many realtime connections; reconnect after " + retryAfterSeconds + " s with lastEventId");
         }
-        Runnable close = closeOnce();
-        if (ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest()) instanceof Connection client) {
-            client.onDispose(close::run);
+        Slot slot = new Slot();
+        if (isWebSocket(exchange)
+                && ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest()) instanceof Connection client) {
+            // an upgraded socket outlives its exchange, which completes at the handshake
+            slot.releaseWhenClosed(client);
+            return chain.filter(exchange).doOnError(error -> slot.release());
         }
-        Mono<Void> routed = chain.filter(exchange);
-        return isWebSocket(route) ? routed.doOnError(error -> close.run()) : routed.doFinally(signal -> close.run());
+        // an SSE stream: the exchange lasts as long as the stream (a client gone cancels it)
+        return chain.filter(exchange).doFinally(signal -> slot.release());
     }
 
     private boolean tryOpen() {
@@ -112,17 +118,32 @@ class RealtimeConnectionLimitFilter implements GlobalFilter, Ordered {
         return true;
     }
 
-    private Runnable closeOnce() {
-        AtomicBoolean closed = new AtomicBoolean();
-        return () -> {
-            if (closed.compareAndSet(false, true)) {
-                open.decrementAndGet();
-            }
-        };
+    private static boolean isWebSocket(ServerWebExchange exchange) {
+        return "websocket".equalsIgnoreCase(exchange.getRequest().getHeaders().getUpgrade());
     }
 
-    private static boolean isWebSocket(Route route) {
-        String scheme = route.getUri().getScheme();
-        return "ws".equals(scheme) || "wss".equals(scheme);
+    /** One connection's place, given back once. */
+    private final class Slot {
+        private final AtomicBoolean released = new AtomicBoolean();
+        private volatile Disposable closeWatch = Disposables.disposed();
+
+        /**
+         * Gives the place back when the client's connection closes. The watch is a listener on the
+         * connection, so it is removed on release: a keep-alive connection that carries refused
+         * handshakes does not collect them.
+         */
+        void releaseWhenClosed(Connection client) {
+            closeWatch = client.onDispose().subscribe(null, error -> release(), this::release);
+            if (released.get()) {
+                closeWatch.dispose();
+            }
+        }
+
+        void release() {
+            if (released.compareAndSet(false, true)) {
+                open.decrementAndGet();
+                closeWatch.dispose();
+            }
+        }
     }
 }
