@@ -9,8 +9,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -48,7 +48,7 @@ class RealtimeConnectionLimitFilter implements GlobalFilter, Ordered {
     private final ProblemResponses problems;
     private final int maxConnections;
     private final String retryAfterSeconds;
-    private final AtomicInteger open = new AtomicInteger();
+    private final Semaphore places;
     private final Counter refused;
 
     RealtimeConnectionLimitFilter(
@@ -57,10 +57,11 @@ class RealtimeConnectionLimitFilter implements GlobalFilter, Ordered {
         this.problems = problems;
         long openFiles = openFilesLimit();
         this.maxConnections = properties.maxConnections(openFiles);
+        this.places = new Semaphore(maxConnections);
         this.retryAfterSeconds =
                 Long.toString(Math.max(1, properties.retryAfter().toSeconds()));
         log.info("Relaying at most {} realtime connections at once (open-files limit {})", maxConnections, openFiles);
-        Gauge.builder("livedrop.gateway.realtime.connections", open, AtomicInteger::get)
+        Gauge.builder("livedrop.gateway.realtime.connections", places, free -> maxConnections - free.availablePermits())
                 .description("Realtime connections (WebSocket, SSE) the gateway relays now")
                 .register(meters);
         Gauge.builder("livedrop.gateway.realtime.connections.limit", () -> maxConnections)
@@ -88,7 +89,7 @@ class RealtimeConnectionLimitFilter implements GlobalFilter, Ordered {
         if (route == null || !properties.routes().contains(route.getId())) {
             return chain.filter(exchange);
         }
-        if (!tryOpen()) {
+        if (!places.tryAcquire()) {
             refused.increment();
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
             return problems.write(
@@ -105,17 +106,6 @@ class RealtimeConnectionLimitFilter implements GlobalFilter, Ordered {
         }
         // an SSE stream: the exchange lasts as long as the stream (a client gone cancels it)
         return chain.filter(exchange).doFinally(signal -> slot.release());
-    }
-
-    private boolean tryOpen() {
-        int now;
-        do {
-            now = open.get();
-            if (now >= maxConnections) {
-                return false;
-            }
-        } while (!open.compareAndSet(now, now + 1));
-        return true;
     }
 
     private static boolean isWebSocket(ServerWebExchange exchange) {
@@ -141,7 +131,7 @@ class RealtimeConnectionLimitFilter implements GlobalFilter, Ordered {
 
         void release() {
             if (released.compareAndSet(false, true)) {
-                open.decrementAndGet();
+                places.release();
                 closeWatch.dispose();
             }
         }
